@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NPCS.Reviews.Domain.Jurisdictions;
+using NPCS.Reviews.Domain.Reviews;
+
+namespace NPCS.Reviews.Application.Data.Configurations;
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(ReviewNumber.MaxLength).IsRequired();
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.HasIndex(r => new { r.JurisdictionId, r.NumberYear, r.NumberSequence }).IsUnique();
+        builder.Property(r => r.CaseReference).HasMaxLength(IntakeDetails.CaseReferenceMaxLength).IsRequired();
+        builder.Property(r => r.CaseReferenceKey).HasMaxLength(IntakeDetails.CaseReferenceMaxLength).IsRequired();
+        builder.HasIndex(r => new { r.JurisdictionId, r.CaseReferenceKey }).IsUnique();
+        builder.HasIndex(r => new { r.JurisdictionId, r.Stage });
+        builder.Property(r => r.Summary).HasMaxLength(IntakeDetails.SummaryMaxLength);
+        builder.Property(r => r.ScreeningReason).HasMaxLength(Review.ReasonMaxLength).IsRequired();
+        builder.Property(r => r.ScreenOutOverrideReason).HasMaxLength(Review.ReasonMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.NextDue);
+        builder.Ignore(r => r.IsScreenedOut);
+        builder.Ignore(r => r.IntakeEditable);
+
+        builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AssignedFacilitatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ScreenOutOverriddenByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Jurisdictions;
+using NPCS.Reviews.Domain.Reviews;
+
+namespace NPCS.Reviews.Application.Data;
+
+/// <summary>
+/// The one DbContext: Identity's schema plus the review data. Every jurisdiction-owned entity has a
+/// global query filter on the current user's jurisdiction, so a handler cannot forget the scope.
+/// </summary>
+public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
+    internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
+
+    /// <summary>The users of the current jurisdiction. Identity's own queries (sign-in) must see every user, so users get no global filter.</summary>
+    public IQueryable<ApplicationUser> JurisdictionUsers =>
+        Users.Where(u => u.JurisdictionId != null && u.JurisdictionId == ScopeJurisdictionId);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ReviewsDbContext).Assembly);
+
+        builder.Entity<Jurisdiction>().HasQueryFilter(j => j.Id == ScopeJurisdictionId);
+        builder.Entity<Review>().HasQueryFilter(r => r.JurisdictionId == ScopeJurisdictionId);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite has no date-time-offset type and cannot order or compare the text EF would store;
+        // a sortable 64-bit value keeps time stamps comparable there. SQL Server keeps datetimeoffset.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Jurisdictions;
+using NPCS.Reviews.Domain.Reviews;
+
+namespace NPCS.Reviews.Application.Data.Seeding;
+
+public sealed record DemoAccount(string Email, string DisplayName, string Role, string? JurisdictionCode);
+
+/// <summary>
+/// Roles always exist. Demo jurisdictions and accounts exist only where <c>Seed:Demo</c> is true
+/// (Development). Every step checks before it writes, so running it again changes nothing.
+/// </summary>
+public sealed partial class Seeder(
+    ReviewsDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider time,
+    ILogger<Seeder> logger)
+{
+    public const string DemoCode = "DEMO";
+    public const string OtherCode = "OTHR";
+
+    public static IReadOnlyList<DemoAccount> DemoAccounts { get; } =
+    [
+        new("caseworker@demo.local", "Casey Caseworker", Roles.Caseworker, DemoCode),
+        new("facilitator@demo.local", "Frances Facilitator", Roles.Facilitator, DemoCode),
+        new("supervisor@demo.local", "Sam Supervisor", Roles.Supervisor, DemoCode),
+        new("admin@demo.local", "Alex Administrator", Roles.Administrator, DemoCode),
+        new("analyst@demo.local", "Ana Analyst", Roles.Analyst, null),
+        new("other.caseworker@demo.local", "Olive Other-County", Roles.Caseworker, OtherCode),
+    ];
+
+    public async Task SeedRolesAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+
+        ct.ThrowIfCancellationRequested();
+    }
+
+    public async Task SeedDemoAsync(string password, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(password);
+        await SeedRolesAsync(ct);
+        var demo = await EnsureJurisdictionAsync("Demo County", DemoCode, ct);
+        var other = await EnsureJurisdictionAsync("Other County", OtherCode, ct);
+        foreach (var account in DemoAccounts)
+        {
+            var jurisdictionId = account.JurisdictionCode switch
+            {
+                DemoCode => demo.Id,
+                OtherCode => other.Id,
+                _ => (int?)null,
+            };
+            await EnsureUserAsync(account, jurisdictionId, password);
+        }
+
+        await EnsureOtherCountyReviewAsync(other, ct);
+        LogSeeded(logger, DemoAccounts.Count);
+    }
+
+    private async Task<Jurisdiction> EnsureJurisdictionAsync(string name, string code, CancellationToken ct)
+    {
+        var existing = await db.Jurisdictions.IgnoreQueryFilters().SingleOrDefaultAsync(j => j.Code == code, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var jurisdiction = new Jurisdiction(name, JurisdictionKind.County, code);
+        db.Jurisdictions.Add(jurisdiction);
+        await db.SaveChangesAsync(ct);
+        return jurisdiction;
+    }
+
+    private async Task EnsureUserAsync(DemoAccount account, int? jurisdictionId, string password)
+    {
+        if (await users.FindByEmailAsync(account.Email) is not null)
+        {
+            return;
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true,
+            DisplayName = account.DisplayName,
+            JurisdictionId = jurisdictionId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, account.Role));
+    }
+
+    /// <summary>One review in Other County, so the demo shows that Demo County users cannot see it.</summary>
+    private async Task EnsureOtherCountyReviewAsync(Jurisdiction other, CancellationToken ct)
+    {
+        if (await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.JurisdictionId == other.Id, ct))
+        {
+            return;
+        }
+
+        var author = await users.FindByEmailAsync("other.caseworker@demo.local")
+            ?? throw new InvalidOperationException("The Other County caseworker was not created.");
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var intake = new IntakeDetails(
+            IncidentType.NearFatality,
+            today.AddDays(-10),
+            today.AddDays(-9),
+            14,
+            ChildSex.Unknown,
+            RaceEthnicity.Unknown,
+            "OTHR-CASE-001",
+            YesNoUnknown.No,
+            null,
+            0,
+            YesNoUnknown.Unknown,
+            MaltreatmentType.NoneAlleged,
+            CauseCategory.Undetermined,
+            "Demo record of another jurisdiction.");
+        db.Reviews.Add(Review.Record(other, intake, now.Year, 1, author.Id, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data ensured: 2 jurisdictions, {AccountCount} accounts")]
+    private static partial void LogSeeded(ILogger logger, int accountCount);
+}

@@ -1,0 +1,77 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Application.Common;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Jurisdictions;
+
+namespace NPCS.Reviews.Application.Features.Administration;
+
+/// <summary>The jurisdiction's review policy: look-back window and deadlines. Applies to incidents recorded from then on.</summary>
+public static class EditPolicy
+{
+    [Authorize(Roles.Administrator)]
+    public sealed record Query : IQuery<Command>;
+
+    [Authorize(Roles.Administrator)]
+    public sealed class Command : ICommand
+    {
+        public string JurisdictionName { get; set; } = string.Empty;
+
+        public Guid Version { get; set; }
+
+        public int? LookBackMonths { get; set; }
+
+        public int? DaysToFirstDebrief { get; set; }
+
+        public int? DaysToCompletion { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.LookBackMonths)
+                .NotNull().WithMessage("Enter the look-back window in months.")
+                .InclusiveBetween(ReviewPolicy.MinLookBackMonths, ReviewPolicy.MaxLookBackMonths)
+                .WithMessage($"The look-back window must be between {ReviewPolicy.MinLookBackMonths} and {ReviewPolicy.MaxLookBackMonths} months.");
+            RuleFor(x => x.DaysToFirstDebrief)
+                .NotNull().WithMessage("Enter the days from notification to the first debrief.")
+                .InclusiveBetween(ReviewPolicy.MinDays, ReviewPolicy.MaxDays)
+                .WithMessage($"Enter between {ReviewPolicy.MinDays} and {ReviewPolicy.MaxDays} days.");
+            RuleFor(x => x.DaysToCompletion)
+                .NotNull().WithMessage("Enter the days from notification to review completion.")
+                .InclusiveBetween(ReviewPolicy.MinDays, ReviewPolicy.MaxDays)
+                .WithMessage($"Enter between {ReviewPolicy.MinDays} and {ReviewPolicy.MaxDays} days.")
+                .GreaterThanOrEqualTo(x => x.DaysToFirstDebrief)
+                .When(x => x.DaysToFirstDebrief is not null)
+                .WithMessage("The review cannot be due for completion before its first debrief.");
+        }
+    }
+
+    public sealed class Handler(ReviewsDbContext db) : IQueryHandler<Query, Command>, ICommandHandler<Command>
+    {
+        public async ValueTask<Command> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var j = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            return new Command
+            {
+                JurisdictionName = j.Name,
+                Version = j.Version,
+                LookBackMonths = j.Policy.LookBackMonths,
+                DaysToFirstDebrief = j.Policy.DaysToFirstDebrief,
+                DaysToCompletion = j.Policy.DaysToCompletion,
+            };
+        }
+
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var j = await db.Jurisdictions.SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var policy = new ReviewPolicy(command.LookBackMonths!.Value, command.DaysToFirstDebrief!.Value, command.DaysToCompletion!.Value);
+            await db.SaveWithConcurrencyCheckAsync(j, command.Version, x => x.Version, () => j.ChangePolicy(policy), cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Application.Common;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Features.Intake;
+using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Reviews;
+
+namespace NPCS.Reviews.Application.Features.Reviews;
+
+/// <summary>A review's overview: intake details, eligibility, deadlines and what the current user may do next.</summary>
+public static class GetReview
+{
+    [Authorize(Roles.ReviewReaders)]
+    public sealed record Query(int Id) : IQuery<Result>;
+
+    public sealed record Result(
+        Review Review,
+        string CreatedByName,
+        string? FacilitatorName,
+        string? OverriddenByName,
+        bool Overdue,
+        bool CanEditIntake,
+        bool CanCompleteIntake,
+        bool CanOverrideScreenOut,
+        bool CanAssignFacilitator,
+        IReadOnlyList<UserOption> FacilitatorOptions);
+
+    public sealed class Handler(ReviewsDbContext db, ICurrentUser user, TimeProvider time) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
+                ?? throw new NotFoundException();
+
+            string?[] ids = [review.CreatedByUserId, review.AssignedFacilitatorId, review.ScreenOutOverriddenByUserId];
+            var names = await db.JurisdictionUsers
+                .Where(u => ids.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            string? NameOf(string? id) => id is null ? null : names.GetValueOrDefault(id, "(former user)");
+
+            var editor = user.IsInAnyRole(Roles.ReviewEditors);
+            var supervisor = user.IsInRole(Roles.Supervisor);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var canAssign = supervisor && review.Stage != ReviewStage.Approved;
+            return new Result(
+                review,
+                NameOf(review.CreatedByUserId)!,
+                NameOf(review.AssignedFacilitatorId),
+                NameOf(review.ScreenOutOverriddenByUserId),
+                review.NextDue < today,
+                editor && review.IntakeEditable,
+                editor && review.Stage == ReviewStage.Intake,
+                supervisor && review.Stage == ReviewStage.ScreenedOut,
+                canAssign,
+                canAssign ? await Facilitators.ListAsync(db, cancellationToken) : []);
+        }
+    }
+}

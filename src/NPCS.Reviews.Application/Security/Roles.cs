@@ -1,0 +1,37 @@
+namespace NPCS.Reviews.Application.Security;
+
+public static class Roles
+{
+    public const string Caseworker = nameof(Caseworker);
+    public const string Facilitator = nameof(Facilitator);
+    public const string Supervisor = nameof(Supervisor);
+    public const string Administrator = nameof(Administrator);
+    public const string Analyst = nameof(Analyst);
+
+    public static IReadOnlyList<string> All { get; } = [Caseworker, Facilitator, Supervisor, Administrator, Analyst];
+
+    /// <summary>Roles an Administrator may give within a jurisdiction. Analysts work at NPCS level, outside any jurisdiction.</summary>
+    public static IReadOnlyList<string> JurisdictionRoles { get; } = [Caseworker, Facilitator, Supervisor, Administrator];
+
+    /// <summary>Comma-separated role groups, usable in attributes.</summary>
+    public const string ReviewEditors = Caseworker + "," + Facilitator + "," + Supervisor;
+
+    public const string ReviewReaders = ReviewEditors + "," + Administrator;
+}
+
+/// <summary>Authorization policy names shared by the Razor Pages conventions and the tests.</summary>
+public static class Policies
+{
+    public const string ReadReviews = nameof(ReadReviews);
+    public const string EditReviews = nameof(EditReviews);
+    public const string Supervise = nameof(Supervise);
+    public const string Administer = nameof(Administer);
+}
+
+/// <summary>Claim types the application adds to the signed-in principal.</summary>
+public static class AppClaims
+{
+    public const string JurisdictionId = "npcs:jurisdiction_id";
+    public const string JurisdictionName = "npcs:jurisdiction_name";
+    public const string DisplayName = "npcs:display_name";
+}

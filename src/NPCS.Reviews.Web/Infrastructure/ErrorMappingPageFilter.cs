@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NPCS.Reviews.Application.Common;
+using NPCS.Reviews.Domain;
+
+namespace NPCS.Reviews.Web.Infrastructure;
+
+/// <summary>A page that needs data besides its bound form (lists, the review header) reloads it here before re-rendering after an error.</summary>
+public interface IReloadOnError
+{
+    Task ReloadAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// The one error path to the page: validation failures go to ModelState under the bound form's
+/// name (so they sit beside their fields, with the typed input kept); domain refusals and
+/// concurrency conflicts go to the validation summary; not found is 404; forbidden is 403.
+/// </summary>
+public sealed class ErrorMappingPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled)
+        {
+            return;
+        }
+
+        var modelState = executed.ModelState;
+        switch (executed.Exception)
+        {
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                break;
+            case ForbiddenAccessException:
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                break;
+            case ValidationException validation:
+                var prefix = FormPrefix(executed);
+                foreach (var (property, messages) in validation.Errors)
+                {
+                    var key = string.IsNullOrEmpty(property) ? string.Empty : $"{prefix}.{property}";
+                    foreach (var message in messages)
+                    {
+                        modelState.AddModelError(key, message);
+                    }
+                }
+
+                executed.Result = await RerenderAsync(executed);
+                break;
+            case DomainException or ConcurrencyConflictException:
+                modelState.AddModelError(string.Empty, executed.Exception.Message);
+                executed.Result = await RerenderAsync(executed);
+                break;
+            default:
+                return;
+        }
+
+        executed.ExceptionHandled = true;
+    }
+
+    private static async Task<IActionResult> RerenderAsync(PageHandlerExecutedContext context)
+    {
+        if (context.HandlerInstance is IReloadOnError page)
+        {
+            await page.ReloadAsync(context.HttpContext.RequestAborted);
+        }
+
+        return new PageResult();
+    }
+
+    /// <summary>The name of the bound form property whose fields the handler posted ("Data" by convention).</summary>
+    private static string FormPrefix(PageHandlerExecutedContext context)
+    {
+        if (context.HandlerInstance is IHasFormPrefix custom)
+        {
+            return custom.FormPrefix;
+        }
+
+        return "Data";
+    }
+}
+
+/// <summary>A page whose current handler posts a form bound under another name than "Data".</summary>
+public interface IHasFormPrefix
+{
+    string FormPrefix { get; }
+}

@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NPCS.Reviews.Application.Features.Administration;
+using NPCS.Reviews.Web.Infrastructure;
+
+namespace NPCS.Reviews.Web.Pages.Admin.Users;
+
+public class EditModel(ISender sender) : PageModel, IReloadOnError, IHasFormPrefix
+{
+    [FromRoute]
+    public string Id { get; set; } = string.Empty;
+
+    public ManageUser.Details? Account { get; private set; }
+
+    [BindProperty]
+    public ManageUser.ChangeRoleCommand Role { get; set; } = new();
+
+    public string? Link { get; private set; }
+
+    public string FormPrefix => nameof(Role);
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    public async Task<IActionResult> OnPostRoleAsync(CancellationToken ct)
+    {
+        Role.Id = Id;
+        await sender.Send(Role, ct);
+        TempData["Flash"] = "Role saved. It applies from the person's next page.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(bool locked, CancellationToken ct)
+    {
+        await sender.Send(new ManageUser.SetLockCommand(Id, locked), ct);
+        TempData["Flash"] = locked ? "Account locked. The person is signed out." : "Account unlocked.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    {
+        var link = await sender.Send(new ManageUser.IssuePasswordLinkCommand(Id), ct);
+        Link = this.ToUrl(link);
+        await ReloadAsync(ct);
+        return Page();
+    }
+
+    public async Task ReloadAsync(CancellationToken ct) => Account = await sender.Send(new ManageUser.Query(Id), ct);
+}

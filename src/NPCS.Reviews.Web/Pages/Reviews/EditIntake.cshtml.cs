@@ -1,0 +1,27 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NPCS.Reviews.Application.Features.Intake;
+
+namespace NPCS.Reviews.Web.Pages.Reviews;
+
+public class EditIntakeModel(ISender sender) : PageModel
+{
+    [BindProperty]
+    public EditIntake.Command Data { get; set; } = new();
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => Data = await sender.Send(new EditIntake.Query(id), ct);
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        Data.Id = id;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await sender.Send(Data, ct);
+        TempData["Flash"] = "Intake saved.";
+        return RedirectToPage("Details", new { id });
+    }
+}

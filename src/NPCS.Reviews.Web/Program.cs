@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Identity;
+using NPCS.Reviews.Application;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Data.Seeding;
+using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, configuration) => configuration
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddReviewsDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddApplication();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<Seeder>();
+
+builder.Services.AddIdentity<ApplicationUser, IdentityRole>(DependencyInjection.ConfigureIdentity)
+    .AddEntityFrameworkStores<ReviewsDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<ClaimsFactory>();
+
+// A set-password link is valid for 3 days and works once (setting the password changes the security stamp).
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+// Role changes and locks reach signed-in users within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/Login";
+    o.Cookie.Name = "npcs.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Authentication:IdleTimeoutMinutes", 30));
+    o.SlidingExpiration = true;
+
+    // A signed-in user without the right role gets a real 403 (with the friendly error page), not a redirect.
+    o.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.ReadReviews, p => p.RequireRole(Roles.ReviewReaders.Split(',')))
+    .AddPolicy(Policies.EditReviews, p => p.RequireRole(Roles.ReviewEditors.Split(',')))
+    .AddPolicy(Policies.Supervise, p => p.RequireRole(Roles.Supervisor))
+    .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+
+builder.Services.AddRazorPages(o =>
+{
+    // Deny by default: the fallback policy covers every page; these are the exceptions and the narrower rules.
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AuthorizeFolder("/Reviews", Policies.ReadReviews);
+    o.Conventions.AuthorizePage("/Reviews/New", Policies.EditReviews);
+    o.Conventions.AuthorizePage("/Reviews/EditIntake", Policies.EditReviews);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+}).AddMvcOptions(o => o.Filters.Add<ErrorMappingPageFilter>());
+
+builder.Services.AddHealthChecks().AddDbContextCheck<ReviewsDbContext>("database");
+
+var app = builder.Build();
+
+await Database.PrepareAsync(app.Services, app.Configuration);
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+    await seeder.SeedRolesAsync();
+    if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seed:Demo"))
+    {
+        await seeder.SeedDemoAsync(app.Configuration["Seed:DemoPassword"]
+            ?? throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true."));
+    }
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program
+{
+}
