@@ -1,0 +1,122 @@
+using NPCS.Reviews.Application.Common;
+using NPCS.Reviews.Application.Features.Intake;
+using NPCS.Reviews.Application.Features.Reviews;
+using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.Tests.Support;
+
+namespace NPCS.Reviews.Tests.Features.Reviews;
+
+public class ReviewAccessTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+{
+    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
+
+    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Caseworker);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<CreateReview.Result> CreateDemoReviewAsync()
+    {
+        await fixture.RunAsUserAsync(Users.Caseworker);
+        return await fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+    }
+
+    [Fact]
+    public async Task Should_answer_not_found_to_another_jurisdiction_whatever_the_request()
+    {
+        var demo = await CreateDemoReviewAsync();
+        var version = (await fixture.SendAsync<GetReview.Result>(new GetReview.Query(demo.Id))).Review.Version;
+        await fixture.RunAsUserAsync(Users.OtherCaseworker);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync<GetReview.Result>(new GetReview.Query(demo.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(demo.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync(new CompleteIntake.Command(demo.Id, version)));
+        var edit = Intakes.Fill(new EditIntake.Command { Id = demo.Id, Version = version }, Today);
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync(edit));
+    }
+
+    [Fact]
+    public async Task Should_list_only_the_users_own_jurisdiction()
+    {
+        var demo = await CreateDemoReviewAsync();
+
+        await fixture.RunAsUserAsync(Users.OtherCaseworker);
+        var other = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
+        Assert.DoesNotContain(other.Rows, r => r.Number == demo.Number);
+        Assert.All(other.Rows, r => Assert.StartsWith("OTHR-", r.Number, StringComparison.Ordinal));
+
+        await fixture.RunAsUserAsync(Users.Caseworker);
+        var mine = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: demo.Number));
+        Assert.Equal(demo.Number, Assert.Single(mine.Rows).Number);
+        Assert.All((await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query())).Rows, r => Assert.StartsWith("DEMO-", r.Number, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_not_find_another_jurisdictions_review_by_its_case_reference()
+    {
+        await fixture.RunAsUserAsync(Users.Caseworker);
+
+        var result = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "OTHR-CASE-001"));
+
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public async Task Should_keep_analysts_and_anonymous_callers_away_from_review_content()
+    {
+        await CreateDemoReviewAsync();
+
+        await fixture.RunAsUserAsync(Users.Analyst);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<ListReviews.Result>(new ListReviews.Query()));
+
+        fixture.RunAsAnonymous();
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<ListReviews.Result>(new ListReviews.Query()));
+    }
+}
+
+public class ReviewListTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+{
+    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
+
+    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Caseworker);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Should_page_sort_filter_and_search_the_list()
+    {
+        var created = new List<CreateReview.Result>();
+        for (var i = 0; i < 27; i++)
+        {
+            var command = Intakes.NewCommand(Today);
+            command.IncidentDate = Today.AddDays(-40 + i);
+            command.NotifiedDate = command.IncidentDate;
+            command.MostRecentContact = null;
+            command.CaseReference = $"LIST-{i:D3}";
+            created.Add(await fixture.SendAsync<CreateReview.Result>(command));
+        }
+
+        var first = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
+        Assert.Equal(27, first.Total);
+        Assert.Equal(2, first.PageCount);
+        Assert.Equal(ListReviews.PageSize, first.Rows.Count);
+        Assert.Equal(first.Rows.Select(r => r.NextDue).Order(), first.Rows.Select(r => r.NextDue));
+        Assert.Equal(created[0].Number, first.Rows[0].Number);
+        Assert.True(first.Rows[0].Overdue);
+        Assert.Equal("First debrief", first.Rows[0].DueLabel);
+
+        var second = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 2));
+        Assert.Equal(2, second.Rows.Count);
+        Assert.Equal(created[^1].Number, second.Rows[^1].Number);
+
+        var beyond = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 99));
+        Assert.Equal(2, beyond.Page);
+
+        var search = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "list-01"));
+        Assert.Equal(10, search.Total);
+
+        var version = (await fixture.SendAsync<GetReview.Result>(new GetReview.Query(created[3].Id))).Review.Version;
+        await fixture.SendAsync(new CompleteIntake.Command(created[3].Id, version));
+        var familyNeeds = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Stage: ReviewStage.FamilyNeeds));
+        Assert.Equal(created[3].Number, Assert.Single(familyNeeds.Rows).Number);
+    }
+}
