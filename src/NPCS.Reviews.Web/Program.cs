@@ -67,7 +67,20 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Reviews/New", Policies.EditReviews);
     o.Conventions.AuthorizePage("/Reviews/EditIntake", Policies.EditReviews);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
-}).AddMvcOptions(o => o.Filters.Add<ErrorMappingPageFilter>());
+}).AddMvcOptions(o =>
+{
+    o.Filters.Add<ErrorMappingPageFilter>();
+
+    // Values a browser form would never send (hand-edited requests) get a plain message beside the field.
+    var messages = o.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((_, _) => "This value is not valid here.");
+    messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid here.");
+    messages.SetValueIsInvalidAccessor(_ => "This value is not valid here.");
+    messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number.");
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "This value is not valid here.");
+    messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid here.");
+    messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a whole number.");
+});
 
 builder.Services.AddHealthChecks().AddDbContextCheck<ReviewsDbContext>("database");
 

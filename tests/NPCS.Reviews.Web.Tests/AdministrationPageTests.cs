@@ -1,0 +1,92 @@
+using System.Net;
+using NPCS.Reviews.Web.Tests.Support;
+
+namespace NPCS.Reviews.Web.Tests;
+
+public class AdministrationPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Should_open_an_account_whose_one_time_link_lets_the_person_choose_a_password_and_sign_in()
+    {
+        using var admin = await app.SignInAsync("admin@demo.local");
+        var form = await admin.GetPageAsync("/Admin/Users/Create");
+        var created = await admin.SubmitAsync(form, "main form", new()
+        {
+            ["Data.Email"] = ["jordan@demo.local"],
+            ["Data.DisplayName"] = ["Jordan Reviewer"],
+            ["Data.Role"] = ["Caseworker"],
+        });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var link = (await AppClient.ParseAsync(created)).QuerySelector("#password-link")?.TextContent.Trim();
+        Assert.StartsWith("https://localhost/Account/SetPassword?userId=", link, StringComparison.Ordinal);
+
+        using var newcomer = app.CreateAppClient();
+        var setPassword = await newcomer.GetPageAsync(new Uri(link!).PathAndQuery);
+        var tooShort = await newcomer.SubmitAsync(setPassword, "main form", new() { ["Input.Password"] = ["short"], ["Input.ConfirmPassword"] = ["short"] });
+        Assert.Equal("Use at least 12 characters.", (await AppClient.ParseAsync(tooShort)).FieldError("Input.Password"));
+        var done = await newcomer.SubmitAsync(setPassword, "main form", new()
+        {
+            ["Input.Password"] = ["correct horse battery staple"],
+            ["Input.ConfirmPassword"] = ["correct horse battery staple"],
+        });
+        Assert.Contains("Your password is set", (await AppClient.ParseAsync(done)).Body?.TextContent, StringComparison.Ordinal);
+
+        var again = await newcomer.SubmitAsync(setPassword, "main form", new()
+        {
+            ["Input.Password"] = ["a different passphrase"],
+            ["Input.ConfirmPassword"] = ["a different passphrase"],
+        });
+        Assert.Contains("expired or has already been used", (await AppClient.ParseAsync(again)).Body?.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await newcomer.SignInAsync("jordan@demo.local", "correct horse battery staple")).StatusCode);
+        var users = await admin.GetPageAsync("/Admin/Users");
+        Assert.Contains("Jordan Reviewer", users.Body?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_show_new_account_errors_beside_the_fields()
+    {
+        using var admin = await app.SignInAsync("admin@demo.local");
+        var form = await admin.GetPageAsync("/Admin/Users/Create");
+
+        var response = await admin.SubmitAsync(form, "main form", new()
+        {
+            ["Data.Email"] = ["not-an-email"],
+            ["Data.DisplayName"] = [""],
+            ["Data.Role"] = ["Analyst"],
+        });
+
+        var page = await AppClient.ParseAsync(response);
+        Assert.Equal("Enter a valid email address, like name@agency.gov.", page.FieldError("Data.Email"));
+        Assert.Equal("Enter the person's name as colleagues know it.", page.FieldError("Data.DisplayName"));
+        Assert.Equal("Choose one of the listed roles.", page.FieldError("Data.Role"));
+        Assert.Equal("not-an-email", page.InputValue("Data.Email"));
+    }
+
+    [Theory]
+    [InlineData("caseworker@demo.local")]
+    [InlineData("supervisor@demo.local")]
+    [InlineData("analyst@demo.local")]
+    public async Task Should_keep_other_roles_out_of_administration(string email)
+    {
+        using var client = await app.SignInAsync(email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync(new Uri("/Admin/Users", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync(new Uri("/Admin/Policy", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_save_the_review_policy_and_explain_a_bad_value()
+    {
+        using var admin = await app.SignInAsync("admin@demo.local");
+        var form = await admin.GetPageAsync("/Admin/Policy");
+        Assert.Equal("36", form.InputValue("Data.LookBackMonths"));
+
+        var bad = await admin.SubmitAsync(form, "main form", new() { ["Data.LookBackMonths"] = ["0"] });
+        Assert.Equal("The look-back window must be between 1 and 120 months.", (await AppClient.ParseAsync(bad)).FieldError("Data.LookBackMonths"));
+
+        var ok = await admin.SubmitAsync(form, "main form", new() { ["Data.LookBackMonths"] = ["24"] });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal("24", (await admin.GetPageAsync("/Admin/Policy")).InputValue("Data.LookBackMonths"));
+    }
+}

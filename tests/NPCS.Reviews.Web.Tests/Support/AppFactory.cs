@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Data.Seeding;
+
+namespace NPCS.Reviews.Web.Tests.Support;
+
+/// <summary>
+/// The whole app in memory, in a non-Development environment (as in production: no demo seeding,
+/// secure cookies, friendly error pages), on its own SQLite file; the demo accounts are added by the
+/// fixture so the pages can be driven as each role.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Web-Test-Password-2026!";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "npcs-web-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Reviews", $"Data Source={Path.Combine(_directory, "reviews.db")}");
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Seeder>().SeedDemoAsync(Password);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public AppClient CreateAppClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    }));
+
+    public async Task<AppClient> SignInAsync(string email)
+    {
+        var client = CreateAppClient();
+        var response = await client.SignInAsync(email, Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Reads the database as it really is, without the jurisdiction filters.</summary>
+    public async Task<T> QueryDbAsync<T>(Func<ReviewsDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ReviewsDbContext>());
+    }
+
+    public Task<int> ReviewCountAsync() => QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync());
+}
