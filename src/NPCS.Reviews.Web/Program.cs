@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using NPCS.Reviews.Application;
 using NPCS.Reviews.Application.Data;
@@ -18,6 +19,11 @@ builder.Services.AddApplication();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<Seeder>();
+
+// Keys live in the database so every web instance (and the create-admin command) shares them.
+builder.Services.AddDataProtection()
+    .SetApplicationName("NPCS.Reviews")
+    .PersistKeysToDbContext<ReviewsDbContext>();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(DependencyInjection.ConfigureIdentity)
     .AddEntityFrameworkStores<ReviewsDbContext>()
@@ -96,6 +102,12 @@ await using (var scope = app.Services.CreateAsyncScope())
         await seeder.SeedDemoAsync(app.Configuration["Seed:DemoPassword"]
             ?? throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true."));
     }
+}
+
+if (AdminBootstrap.IsRequested(args))
+{
+    Environment.ExitCode = await AdminBootstrap.RunAsync(app.Services, args, Console.Out);
+    return;
 }
 
 if (app.Environment.IsDevelopment())
