@@ -9,10 +9,19 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// http://localhost:5080 unless the operator chose: ASPNETCORE_URLS, --urls or ASPNETCORE_HTTP(S)_PORTS win.
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])
+    && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"])
+    && string.IsNullOrWhiteSpace(builder.Configuration["https_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 builder.Services.AddSerilog((services, configuration) => configuration
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext()
+    .Enrich.With<SafeExceptionEnricher>());
 
 builder.Services.AddReviewsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
@@ -60,7 +69,6 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.ReadReviews, p => p.RequireRole(Roles.ReviewReaders.Split(',')))
     .AddPolicy(Policies.EditReviews, p => p.RequireRole(Roles.ReviewEditors.Split(',')))
-    .AddPolicy(Policies.Supervise, p => p.RequireRole(Roles.Supervisor))
     .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
 
 builder.Services.AddRazorPages(o =>
@@ -97,17 +105,19 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
     await seeder.SeedRolesAsync();
+
+    // The bootstrap command runs before demo seeding, so it never adds demo accounts to a real database.
+    if (AdminBootstrap.IsRequested(args))
+    {
+        Environment.ExitCode = await AdminBootstrap.RunAsync(app.Services, args, Console.Out);
+        return;
+    }
+
     if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seed:Demo"))
     {
         await seeder.SeedDemoAsync(app.Configuration["Seed:DemoPassword"]
             ?? throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true."));
     }
-}
-
-if (AdminBootstrap.IsRequested(args))
-{
-    Environment.ExitCode = await AdminBootstrap.RunAsync(app.Services, args, Console.Out);
-    return;
 }
 
 if (app.Environment.IsDevelopment())

@@ -24,7 +24,6 @@ public static class Policies
 {
     public const string ReadReviews = nameof(ReadReviews);
     public const string EditReviews = nameof(EditReviews);
-    public const string Supervise = nameof(Supervise);
     public const string Administer = nameof(Administer);
 }
 

@@ -1,10 +1,10 @@
 namespace NPCS.Reviews.Domain.Jurisdictions;
 
 /// <summary>
-/// A jurisdiction's review policy: how far back prior agency contact makes a death or serious injury
+/// A jurisdiction's review policy (immutable, always valid: only the constructor sets it): how far back prior agency contact makes a death or serious injury
 /// eligible for review, and the deadlines counted from the day the agency was notified.
 /// </summary>
-public sealed record ReviewPolicy
+public sealed class ReviewPolicy : IEquatable<ReviewPolicy>
 {
     public const int MinLookBackMonths = 1;
     public const int MaxLookBackMonths = 120;
@@ -35,11 +35,18 @@ public sealed record ReviewPolicy
 
     public static ReviewPolicy Default { get; } = new(36, 30, 90);
 
-    public int LookBackMonths { get; init; }
+    public int LookBackMonths { get; }
 
-    public int DaysToFirstDebrief { get; init; }
+    public int DaysToFirstDebrief { get; }
 
-    public int DaysToCompletion { get; init; }
+    public int DaysToCompletion { get; }
+
+    public bool Equals(ReviewPolicy? other) =>
+        other is not null && (LookBackMonths, DaysToFirstDebrief, DaysToCompletion) == (other.LookBackMonths, other.DaysToFirstDebrief, other.DaysToCompletion);
+
+    public override bool Equals(object? obj) => Equals(obj as ReviewPolicy);
+
+    public override int GetHashCode() => HashCode.Combine(LookBackMonths, DaysToFirstDebrief, DaysToCompletion);
 
     public DateOnly FirstDebriefDue(DateOnly notified) => notified.AddDays(DaysToFirstDebrief);
 

@@ -22,10 +22,10 @@ public static class AssignFacilitator
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(ReviewsDbContext db)
+        public Validator(ReviewsDbContext db, TimeProvider time)
         {
             RuleFor(x => x.FacilitatorId)
-                .MustAsync(async (id, ct) => (await Facilitators.ListAsync(db, ct)).Any(f => f.Id == id))
+                .MustAsync(async (id, ct) => (await Facilitators.ListAsync(db, time, ct)).Any(f => f.Id == id))
                 .When(x => !string.IsNullOrEmpty(x.FacilitatorId))
                 .WithMessage("Choose a facilitator from the list.");
         }
@@ -50,15 +50,16 @@ public sealed record UserOption(string Id, string DisplayName);
 public static class Facilitators
 {
     /// <summary>Active (not locked) Facilitators of the current jurisdiction.</summary>
-    public static async Task<List<UserOption>> ListAsync(ReviewsDbContext db, CancellationToken ct)
+    public static async Task<List<UserOption>> ListAsync(ReviewsDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Facilitator).Select(r => r.Id).SingleOrDefaultAsync(ct);
         var users = await db.JurisdictionUsers
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
             .Select(u => new { u.Id, u.DisplayName, u.LockoutEnd })
             .ToListAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         return [.. users
             .Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase)

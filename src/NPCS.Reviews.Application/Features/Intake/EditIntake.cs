@@ -21,6 +21,9 @@ public static class EditIntake
         public Guid Version { get; set; }
 
         public string Number { get; set; } = string.Empty;
+
+        /// <summary>False once the intake is complete: the page sends the user back to the overview.</summary>
+        public bool Editable { get; set; } = true;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -42,7 +45,7 @@ public static class EditIntake
             ArgumentNullException.ThrowIfNull(query);
             var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException();
-            var command = new Command { Id = review.Id, Version = review.Version, Number = review.Number };
+            var command = new Command { Id = review.Id, Version = review.Version, Number = review.Number, Editable = review.IntakeEditable };
             command.CopyFrom(review);
             return command;
         }
@@ -56,8 +59,22 @@ public static class EditIntake
             var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException();
             var policy = await db.Jurisdictions.Where(j => j.Id == review.JurisdictionId).Select(j => j.Policy).SingleAsync(cancellationToken);
-            await db.SaveWithConcurrencyCheckAsync(
-                review, command.Version, r => r.Version, () => review.UpdateIntake(command.ToDetails(), policy, time.GetUtcNow()), cancellationToken);
+            try
+            {
+                await db.SaveWithConcurrencyCheckAsync(
+                    review, command.Version, r => r.Version, () => review.UpdateIntake(command.ToDetails(), policy, time.GetUtcNow()), cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone may have taken the same case reference between validation and save.
+                if (!await CaseReferences.IsFreeAsync(db, command.CaseReference, command.Id, cancellationToken))
+                {
+                    throw Common.ValidationException.For(nameof(Command.CaseReference), CaseReferences.TakenMessage);
+                }
+
+                throw;
+            }
+
             return Unit.Value;
         }
     }

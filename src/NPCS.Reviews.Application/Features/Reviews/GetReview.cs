@@ -54,7 +54,7 @@ public static class GetReview
                 editor && review.Stage == ReviewStage.Intake,
                 supervisor && review.Stage == ReviewStage.ScreenedOut,
                 canAssign,
-                canAssign ? await Facilitators.ListAsync(db, cancellationToken) : []);
+                canAssign ? await Facilitators.ListAsync(db, time, cancellationToken) : []);
         }
     }
 }

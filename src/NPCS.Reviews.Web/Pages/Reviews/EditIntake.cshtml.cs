@@ -10,7 +10,17 @@ public class EditIntakeModel(ISender sender) : PageModel
     [BindProperty]
     public EditIntake.Command Data { get; set; } = new();
 
-    public async Task OnGetAsync(int id, CancellationToken ct) => Data = await sender.Send(new EditIntake.Query(id), ct);
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Data = await sender.Send(new EditIntake.Query(id), ct);
+        if (!Data.Editable)
+        {
+            TempData["Flash"] = "The intake is complete and can no longer be edited.";
+            return RedirectToPage("Details", new { id });
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {

@@ -26,14 +26,14 @@ public class EditModel(ISender sender) : PageModel, IReloadOnError, IHasFormPref
     {
         Role.Id = Id;
         await sender.Send(Role, ct);
-        TempData["Flash"] = "Role saved. It applies from the person's next page.";
+        TempData["Flash"] = "Role saved. It takes effect within a minute, when the person is asked to sign in again.";
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostLockAsync(bool locked, CancellationToken ct)
     {
         await sender.Send(new ManageUser.SetLockCommand(Id, locked), ct);
-        TempData["Flash"] = locked ? "Account locked. The person is signed out." : "Account unlocked.";
+        TempData["Flash"] = locked ? "Account locked. The person is signed out within a minute." : "Account unlocked.";
         return RedirectToPage(new { id = Id });
     }
 
