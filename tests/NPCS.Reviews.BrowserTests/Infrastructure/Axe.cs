@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace NPCS.Reviews.BrowserTests.Infrastructure;
+
+/// <summary>Runs axe-core in the page and fails with every violation spelled out.</summary>
+public static class Axe
+{
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    public static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags },
+        });
+
+        Assert.True(result.Violations.Length == 0, Describe(what, page.Url, result.Violations));
+    }
+
+    private static string Describe(string what, string url, AxeResultItem[] violations)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"axe found {violations.Length} WCAG 2.1 A/AA violation(s) on {what} ({url}):");
+        foreach (var violation in violations)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {violation.Id} ({violation.Impact}): {violation.Description} {violation.HelpUrl}");
+            foreach (var node in violation.Nodes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {node.Html}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"      {check.Message}");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+}
