@@ -4,14 +4,16 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NPCS.Reviews.BrowserTests;
 
-/// <summary>The README's screenshots, taken from the real app at 1280 px so they never drift from it.</summary>
+/// <summary>The README's screenshots, taken from the real app at 1280 px so they can be refreshed whenever the UI changes.</summary>
 [Collection(UsesBrowser.Name)]
 public sealed class ScreenshotTests(BrowserFixture app)
 {
     [Fact]
     public async Task Readme_screenshots_show_the_review_list_and_the_new_review_form()
     {
-        var folder = Path.Combine(BrowserFixture.RepositoryRoot(), "docs", "screenshots");
+        // Every run takes them (artifacts/screenshots); NPCS_UPDATE_SCREENSHOTS=1 refreshes the README's copies in docs/.
+        var update = Environment.GetEnvironmentVariable("NPCS_UPDATE_SCREENSHOTS") == "1";
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot(), update ? "docs" : "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
 
         await using var context = await app.NewContextAsync();
