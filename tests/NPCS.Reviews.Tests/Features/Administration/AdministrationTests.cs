@@ -11,32 +11,28 @@ using NPCS.Reviews.Tests.Support;
 
 namespace NPCS.Reviews.Tests.Features.Administration;
 
-public class AdministrationTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+public class AdministrationTests(SliceFixture fixture) : SliceTest(fixture, Users.Admin)
 {
-    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Admin);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private Task<string> IdOfAsync(string email) =>
-        fixture.QueryDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        Fixture.QueryDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     [Fact]
     public async Task Should_open_an_account_without_password_in_the_admins_jurisdiction_with_a_working_one_time_link()
     {
-        var link = await fixture.SendAsync<PasswordLink>(new CreateUser.Command
+        var link = await Fixture.SendAsync<PasswordLink>(new CreateUser.Command
         {
             Email = "new.facilitator@demo.local",
             DisplayName = "Nia New",
             Role = Roles.Facilitator,
         });
 
-        await fixture.ExecuteScopeAsync(async sp =>
+        await Fixture.ExecuteScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
             var user = await users.FindByIdAsync(link.UserId);
             Assert.NotNull(user);
             Assert.Null(user.PasswordHash);
-            Assert.Equal(fixture.CurrentUser.JurisdictionId, user.JurisdictionId);
+            Assert.Equal(Fixture.CurrentUser.JurisdictionId, user.JurisdictionId);
             Assert.Equal([Roles.Facilitator], await users.GetRolesAsync(user));
 
             Assert.True((await users.ResetPasswordAsync(user, link.Token, "a long enough passphrase")).Succeeded);
@@ -48,14 +44,14 @@ public class AdministrationTests(SliceFixture fixture) : IClassFixture<SliceFixt
     [Fact]
     public async Task Should_refuse_short_passwords()
     {
-        var link = await fixture.SendAsync<PasswordLink>(new CreateUser.Command
+        var link = await Fixture.SendAsync<PasswordLink>(new CreateUser.Command
         {
             Email = "short.password@demo.local",
             DisplayName = "Shorty",
             Role = Roles.Caseworker,
         });
 
-        await fixture.ExecuteScopeAsync(async sp =>
+        await Fixture.ExecuteScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
             var result = await users.ResetPasswordAsync((await users.FindByIdAsync(link.UserId))!, link.Token, "elevenchars");
@@ -66,7 +62,7 @@ public class AdministrationTests(SliceFixture fixture) : IClassFixture<SliceFixt
     [Fact]
     public async Task Should_validate_new_accounts()
     {
-        var error = await Assert.ThrowsAsync<ValidationException>(() => fixture.SendAsync<PasswordLink>(new CreateUser.Command
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync<PasswordLink>(new CreateUser.Command
         {
             Email = Users.Caseworker,
             DisplayName = "",
@@ -81,66 +77,66 @@ public class AdministrationTests(SliceFixture fixture) : IClassFixture<SliceFixt
     [Fact]
     public async Task Should_list_and_manage_only_the_admins_own_jurisdiction()
     {
-        var rows = await fixture.SendAsync<IReadOnlyList<ListUsers.Row>>(new ListUsers.Query());
+        var rows = await Fixture.SendAsync<IReadOnlyList<ListUsers.Row>>(new ListUsers.Query());
         Assert.Contains(rows, r => r.Email == Users.Caseworker && r.Role == Roles.Caseworker);
         Assert.DoesNotContain(rows, r => r.Email == Users.OtherCaseworker);
         Assert.DoesNotContain(rows, r => r.Email == Users.Analyst);
 
         var otherId = await IdOfAsync(Users.OtherCaseworker);
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync<ManageUser.Details>(new ManageUser.Query(otherId)));
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync(new ManageUser.SetLockCommand(otherId, true)));
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = otherId, Role = Roles.Supervisor }));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync<ManageUser.Details>(new ManageUser.Query(otherId)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(new ManageUser.SetLockCommand(otherId, true)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = otherId, Role = Roles.Supervisor }));
     }
 
     [Fact]
     public async Task Should_change_a_role_lock_and_unlock_but_never_the_admins_own_account()
     {
-        var link = await fixture.SendAsync<PasswordLink>(new CreateUser.Command { Email = "role.change@demo.local", DisplayName = "Rory", Role = Roles.Caseworker });
+        var link = await Fixture.SendAsync<PasswordLink>(new CreateUser.Command { Email = "role.change@demo.local", DisplayName = "Rory", Role = Roles.Caseworker });
 
-        await fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = link.UserId, Role = Roles.Supervisor });
-        await fixture.SendAsync(new ManageUser.SetLockCommand(link.UserId, true));
-        var locked = await fixture.SendAsync<ManageUser.Details>(new ManageUser.Query(link.UserId));
+        await Fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = link.UserId, Role = Roles.Supervisor });
+        await Fixture.SendAsync(new ManageUser.SetLockCommand(link.UserId, true));
+        var locked = await Fixture.SendAsync<ManageUser.Details>(new ManageUser.Query(link.UserId));
         Assert.Equal(Roles.Supervisor, locked.Role);
         Assert.True(locked.Locked);
 
-        await fixture.SendAsync(new ManageUser.SetLockCommand(link.UserId, false));
-        Assert.False((await fixture.SendAsync<ManageUser.Details>(new ManageUser.Query(link.UserId))).Locked);
+        await Fixture.SendAsync(new ManageUser.SetLockCommand(link.UserId, false));
+        Assert.False((await Fixture.SendAsync<ManageUser.Details>(new ManageUser.Query(link.UserId))).Locked);
 
         var self = await IdOfAsync(Users.Admin);
-        await Assert.ThrowsAsync<DomainException>(() => fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = self, Role = Roles.Caseworker }));
-        await Assert.ThrowsAsync<DomainException>(() => fixture.SendAsync(new ManageUser.SetLockCommand(self, true)));
+        await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = self, Role = Roles.Caseworker }));
+        await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(new ManageUser.SetLockCommand(self, true)));
     }
 
     [Fact]
     public async Task Should_refuse_administration_to_other_roles()
     {
-        await fixture.RunAsUserAsync(Users.Supervisor);
+        await Fixture.RunAsUserAsync(Users.Supervisor);
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<IReadOnlyList<ListUsers.Row>>(new ListUsers.Query()));
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<EditPolicy.Command>(new EditPolicy.Query()));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync<IReadOnlyList<ListUsers.Row>>(new ListUsers.Query()));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync<EditPolicy.Command>(new EditPolicy.Query()));
     }
 
     [Fact]
     public async Task Should_apply_a_changed_policy_to_new_incidents()
     {
-        var policy = await fixture.SendAsync<EditPolicy.Command>(new EditPolicy.Query());
+        var policy = await Fixture.SendAsync<EditPolicy.Command>(new EditPolicy.Query());
         Assert.Equal((36, 30, 90), (policy.LookBackMonths, policy.DaysToFirstDebrief, policy.DaysToCompletion));
 
         policy.DaysToCompletion = 10;
-        var invalid = await Assert.ThrowsAsync<ValidationException>(() => fixture.SendAsync(policy));
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync(policy));
         Assert.Contains("The review cannot be due for completion before its first debrief.", invalid.Errors[nameof(EditPolicy.Command.DaysToCompletion)]);
 
         policy.LookBackMonths = 24;
         policy.DaysToFirstDebrief = 14;
         policy.DaysToCompletion = 60;
-        await fixture.SendAsync(policy);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => fixture.SendAsync(policy));
+        await Fixture.SendAsync(policy);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Fixture.SendAsync(policy));
 
-        await fixture.RunAsUserAsync(Users.Caseworker);
-        var today = DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
+        await Fixture.RunAsUserAsync(Users.Caseworker);
+        var today = DateOnly.FromDateTime(Fixture.Time.Now.UtcDateTime);
         var command = Intakes.NewCommand(today);
-        var created = await fixture.SendAsync<CreateReview.Result>(command);
-        var review = await fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == created.Id));
+        var created = await Fixture.SendAsync<CreateReview.Result>(command);
+        var review = await Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == created.Id));
         Assert.Equal(command.NotifiedDate!.Value.AddDays(14), review.FirstDebriefDue);
         Assert.Equal(command.NotifiedDate!.Value.AddDays(60), review.CompletionDue);
     }

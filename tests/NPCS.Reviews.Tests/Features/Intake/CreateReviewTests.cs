@@ -6,22 +6,16 @@ using NPCS.Reviews.Tests.Support;
 
 namespace NPCS.Reviews.Tests.Features.Intake;
 
-public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+public class CreateReviewTests(SliceFixture fixture) : SliceTest(fixture, Users.Caseworker)
 {
-    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
-
-    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Caseworker);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Should_save_the_incident_with_the_next_number_of_the_year_and_its_deadlines()
     {
         var command = Intakes.NewCommand(Today);
 
-        var result = await fixture.SendAsync<CreateReview.Result>(command);
+        var result = await Fixture.SendAsync<CreateReview.Result>(command);
 
-        var saved = await fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == result.Id));
+        var saved = await Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == result.Id));
         Assert.Matches(@"^DEMO-2026-\d{4}$", saved.Number);
         Assert.Equal(result.Number, saved.Number);
         Assert.Equal(ReviewStage.Intake, saved.Stage);
@@ -36,8 +30,8 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     [Fact]
     public async Task Should_number_reviews_one_after_another()
     {
-        var first = await fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
-        var second = await fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+        var first = await Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+        var second = await Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
 
         var firstSequence = int.Parse(first.Number[^4..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal($"DEMO-2026-{firstSequence + 1:D4}", second.Number);
@@ -48,7 +42,7 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     {
         var commands = Enumerable.Range(0, 8).Select(_ => Intakes.NewCommand(Today)).ToList();
 
-        var results = await Task.WhenAll(commands.Select(c => Task.Run(() => fixture.SendAsync<CreateReview.Result>(c))));
+        var results = await Task.WhenAll(commands.Select(c => Task.Run(() => Fixture.SendAsync<CreateReview.Result>(c))));
 
         Assert.Equal(results.Length, results.Select(r => r.Number).Distinct().Count());
         var sequences = results.Select(r => int.Parse(r.Number[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
@@ -62,10 +56,10 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
         command.IncidentType = IncidentType.Fatality;
         command.MostRecentContact = null;
 
-        var result = await fixture.SendAsync<CreateReview.Result>(command);
+        var result = await Fixture.SendAsync<CreateReview.Result>(command);
 
         Assert.True(result.ScreenedOut);
-        var saved = await fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == result.Id));
+        var saved = await Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == result.Id));
         Assert.Equal(ReviewStage.ScreenedOut, saved.Stage);
         Assert.Contains("look-back window", saved.ScreeningReason, StringComparison.Ordinal);
     }
@@ -74,11 +68,11 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     public async Task Should_refuse_a_case_reference_already_used_in_the_jurisdiction_whatever_its_case()
     {
         var first = Intakes.NewCommand(Today);
-        await fixture.SendAsync<CreateReview.Result>(first);
+        await Fixture.SendAsync<CreateReview.Result>(first);
         var second = Intakes.NewCommand(Today);
         second.CaseReference = "  " + first.CaseReference!.ToLowerInvariant() + " ";
 
-        var error = await Assert.ThrowsAsync<ValidationException>(() => fixture.SendAsync<CreateReview.Result>(second));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync<CreateReview.Result>(second));
 
         Assert.Equal(["A review with this case reference already exists in your jurisdiction."], error.Errors[nameof(IntakeFields.CaseReference)]);
     }
@@ -87,12 +81,12 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     public async Task Should_allow_the_same_case_reference_in_another_jurisdiction()
     {
         var demo = Intakes.NewCommand(Today);
-        await fixture.SendAsync<CreateReview.Result>(demo);
-        await fixture.RunAsUserAsync(Users.OtherCaseworker);
+        await Fixture.SendAsync<CreateReview.Result>(demo);
+        await Fixture.RunAsUserAsync(Users.OtherCaseworker);
         var other = Intakes.NewCommand(Today);
         other.CaseReference = demo.CaseReference;
 
-        var result = await fixture.SendAsync<CreateReview.Result>(other);
+        var result = await Fixture.SendAsync<CreateReview.Result>(other);
 
         Assert.StartsWith("OTHR-2026-", result.Number, StringComparison.Ordinal);
     }
@@ -135,12 +129,12 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
         ArgumentNullException.ThrowIfNull(breakIt);
         var command = Intakes.NewCommand(Today);
         breakIt(command, Today);
-        var before = await fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync());
+        var before = await Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync());
 
-        var error = await Assert.ThrowsAsync<ValidationException>(() => fixture.SendAsync<CreateReview.Result>(command));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync<CreateReview.Result>(command));
 
         Assert.Contains(message, error.Errors[field]);
-        Assert.Equal(before, await fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(before, await Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync()));
     }
 
     [Theory]
@@ -148,8 +142,8 @@ public class CreateReviewTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     [InlineData(Users.Analyst)]
     public async Task Should_refuse_roles_that_do_not_record_incidents(string email)
     {
-        await fixture.RunAsUserAsync(email);
+        await Fixture.RunAsUserAsync(email);
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today)));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today)));
     }
 }

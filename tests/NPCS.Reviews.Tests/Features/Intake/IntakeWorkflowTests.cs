@@ -8,35 +8,29 @@ using NPCS.Reviews.Tests.Support;
 
 namespace NPCS.Reviews.Tests.Features.Intake;
 
-public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+public class IntakeWorkflowTests(SliceFixture fixture) : SliceTest(fixture, Users.Caseworker)
 {
-    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
-
-    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Caseworker);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private async Task<int> CreateAsync(Action<CreateReview.Command>? change = null)
     {
         var command = Intakes.NewCommand(Today);
         change?.Invoke(command);
-        return (await fixture.SendAsync<CreateReview.Result>(command)).Id;
+        return (await Fixture.SendAsync<CreateReview.Result>(command)).Id;
     }
 
-    private Task<Review> LoadAsync(int id) => fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == id));
+    private Task<Review> LoadAsync(int id) => Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == id));
 
     [Fact]
     public async Task Should_load_the_intake_into_the_edit_form_and_save_the_correction()
     {
         var id = await CreateAsync();
-        var form = await fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
+        var form = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
         Assert.Equal(7, form.ChildAgeMonths);
         Assert.Equal([RaceEthnicity.BlackOrAfricanAmerican, RaceEthnicity.HispanicOrLatino], form.ChildRaceEthnicity);
 
         form.ChildAgeYears = 1;
         form.ChildAgeMonths = 2;
         form.Summary = "Corrected after the hospital's report.";
-        await fixture.SendAsync(form);
+        await Fixture.SendAsync(form);
 
         var saved = await LoadAsync(id);
         Assert.Equal(14, saved.ChildAgeMonths);
@@ -48,13 +42,13 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
     public async Task Should_refuse_a_save_based_on_a_stale_form_and_keep_the_other_persons_change()
     {
         var id = await CreateAsync();
-        var mine = await fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
-        var theirs = await fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
+        var mine = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
+        var theirs = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
         theirs.Summary = "Their change";
-        await fixture.SendAsync(theirs);
+        await Fixture.SendAsync(theirs);
 
         mine.Summary = "My change";
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => fixture.SendAsync(mine));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Fixture.SendAsync(mine));
 
         Assert.Equal("Their change", (await LoadAsync(id)).Summary);
     }
@@ -66,7 +60,7 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
         var forms = new List<EditIntake.Command>();
         for (var i = 0; i < 10; i++)
         {
-            var form = await fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
+            var form = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
             form.Summary = $"Edit {i}";
             forms.Add(form);
         }
@@ -75,7 +69,7 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
         {
             try
             {
-                await fixture.SendAsync(f);
+                await Fixture.SendAsync(f);
                 return f.Summary;
             }
             catch (ConcurrencyConflictException)
@@ -95,7 +89,7 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
         var id = await CreateAsync();
         var review = await LoadAsync(id);
 
-        await fixture.SendAsync(new CompleteIntake.Command(id, review.Version));
+        await Fixture.SendAsync(new CompleteIntake.Command(id, review.Version));
 
         Assert.Equal(ReviewStage.FamilyNeeds, (await LoadAsync(id)).Stage);
     }
@@ -104,12 +98,12 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
     public async Task Should_refuse_intake_edits_after_the_intake_is_complete()
     {
         var id = await CreateAsync();
-        var form = await fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
-        await fixture.SendAsync(new CompleteIntake.Command(id, (await LoadAsync(id)).Version));
-        var fresh = await fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
+        var form = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
+        await Fixture.SendAsync(new CompleteIntake.Command(id, (await LoadAsync(id)).Version));
+        var fresh = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(id));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => fixture.SendAsync(form));
-        var error = await Assert.ThrowsAsync<DomainException>(() => fixture.SendAsync(fresh));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Fixture.SendAsync(form));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(fresh));
         Assert.Contains("can no longer be edited", error.Message, StringComparison.Ordinal);
     }
 
@@ -122,23 +116,23 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
             c.MostRecentContact = null;
         });
         var version = (await LoadAsync(id)).Version;
-        await Assert.ThrowsAsync<DomainException>(() => fixture.SendAsync(new CompleteIntake.Command(id, version)));
+        await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(new CompleteIntake.Command(id, version)));
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
-            fixture.SendAsync(new OverrideScreenOut.Command { Id = id, Version = version, Reason = "Because" }));
+            Fixture.SendAsync(new OverrideScreenOut.Command { Id = id, Version = version, Reason = "Because" }));
 
-        await fixture.RunAsUserAsync(Users.Supervisor);
+        await Fixture.RunAsUserAsync(Users.Supervisor);
         var missing = await Assert.ThrowsAsync<ValidationException>(() =>
-            fixture.SendAsync(new OverrideScreenOut.Command { Id = id, Version = version, Reason = " " }));
+            Fixture.SendAsync(new OverrideScreenOut.Command { Id = id, Version = version, Reason = " " }));
         Assert.Equal(["Write why this incident should be reviewed."], missing.Errors[nameof(OverrideScreenOut.Command.Reason)]);
 
-        await fixture.SendAsync(new OverrideScreenOut.Command { Id = id, Version = version, Reason = "Three recent hotline calls." });
+        await Fixture.SendAsync(new OverrideScreenOut.Command { Id = id, Version = version, Reason = "Three recent hotline calls." });
         var overridden = await LoadAsync(id);
         Assert.Equal(ReviewStage.Intake, overridden.Stage);
         Assert.Equal("Three recent hotline calls.", overridden.ScreenOutOverrideReason);
 
-        await fixture.RunAsUserAsync(Users.Caseworker);
-        await fixture.SendAsync(new CompleteIntake.Command(id, overridden.Version));
+        await Fixture.RunAsUserAsync(Users.Caseworker);
+        await Fixture.SendAsync(new CompleteIntake.Command(id, overridden.Version));
         Assert.Equal(ReviewStage.FamilyNeeds, (await LoadAsync(id)).Stage);
     }
 
@@ -146,19 +140,19 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
     public async Task Should_let_a_supervisor_assign_a_facilitator_of_the_jurisdiction_only()
     {
         var id = await CreateAsync();
-        await fixture.RunAsUserAsync(Users.Supervisor);
-        var view = await fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
+        await Fixture.RunAsUserAsync(Users.Supervisor);
+        var view = await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
         var facilitator = Assert.Single(view.FacilitatorOptions);
         Assert.Equal("Frances Facilitator", facilitator.DisplayName);
 
-        var caseworkerId = await fixture.QueryDbAsync(db => db.Users.Where(u => u.Email == Users.Caseworker).Select(u => u.Id).SingleAsync());
+        var caseworkerId = await Fixture.QueryDbAsync(db => db.Users.Where(u => u.Email == Users.Caseworker).Select(u => u.Id).SingleAsync());
         var wrong = await Assert.ThrowsAsync<ValidationException>(() =>
-            fixture.SendAsync(new AssignFacilitator.Command { Id = id, Version = view.Review.Version, FacilitatorId = caseworkerId }));
+            Fixture.SendAsync(new AssignFacilitator.Command { Id = id, Version = view.Review.Version, FacilitatorId = caseworkerId }));
         Assert.Contains("Choose a facilitator from the list.", wrong.Errors[nameof(AssignFacilitator.Command.FacilitatorId)]);
 
-        await fixture.SendAsync(new AssignFacilitator.Command { Id = id, Version = view.Review.Version, FacilitatorId = facilitator.Id });
+        await Fixture.SendAsync(new AssignFacilitator.Command { Id = id, Version = view.Review.Version, FacilitatorId = facilitator.Id });
 
-        var after = await fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
+        var after = await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
         Assert.Equal("Frances Facilitator", after.FacilitatorName);
     }
 
@@ -167,14 +161,14 @@ public class IntakeWorkflowTests(SliceFixture fixture) : IClassFixture<SliceFixt
     {
         var id = await CreateAsync();
 
-        var atIntake = await fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
+        var atIntake = await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
         Assert.True(atIntake.CanEditIntake);
         Assert.True(atIntake.CanCompleteIntake);
         Assert.False(atIntake.CanAssignFacilitator);
         Assert.False(atIntake.CanOverrideScreenOut);
 
-        await fixture.SendAsync(new CompleteIntake.Command(id, atIntake.Review.Version));
-        var later = await fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
+        await Fixture.SendAsync(new CompleteIntake.Command(id, atIntake.Review.Version));
+        var later = await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(id));
         Assert.False(later.CanEditIntake);
         Assert.False(later.CanCompleteIntake);
     }

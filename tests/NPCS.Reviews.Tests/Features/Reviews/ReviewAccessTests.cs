@@ -6,32 +6,26 @@ using NPCS.Reviews.Tests.Support;
 
 namespace NPCS.Reviews.Tests.Features.Reviews;
 
-public class ReviewAccessTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+public class ReviewAccessTests(SliceFixture fixture) : SliceTest(fixture, Users.Caseworker)
 {
-    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
-
-    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Caseworker);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private async Task<CreateReview.Result> CreateDemoReviewAsync()
     {
-        await fixture.RunAsUserAsync(Users.Caseworker);
-        return await fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+        await Fixture.RunAsUserAsync(Users.Caseworker);
+        return await Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
     }
 
     [Fact]
     public async Task Should_answer_not_found_to_another_jurisdiction_whatever_the_request()
     {
         var demo = await CreateDemoReviewAsync();
-        var version = (await fixture.SendAsync<GetReview.Result>(new GetReview.Query(demo.Id))).Review.Version;
-        await fixture.RunAsUserAsync(Users.OtherCaseworker);
+        var version = (await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(demo.Id))).Review.Version;
+        await Fixture.RunAsUserAsync(Users.OtherCaseworker);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync<GetReview.Result>(new GetReview.Query(demo.Id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(demo.Id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync(new CompleteIntake.Command(demo.Id, version)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync<GetReview.Result>(new GetReview.Query(demo.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(demo.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(new CompleteIntake.Command(demo.Id, version)));
         var edit = Intakes.Fill(new EditIntake.Command { Id = demo.Id, Version = version }, Today);
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.SendAsync(edit));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(edit));
     }
 
     [Fact]
@@ -39,23 +33,23 @@ public class ReviewAccessTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     {
         var demo = await CreateDemoReviewAsync();
 
-        await fixture.RunAsUserAsync(Users.OtherCaseworker);
-        var other = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
+        await Fixture.RunAsUserAsync(Users.OtherCaseworker);
+        var other = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
         Assert.DoesNotContain(other.Rows, r => r.Number == demo.Number);
         Assert.All(other.Rows, r => Assert.StartsWith("OTHR-", r.Number, StringComparison.Ordinal));
 
-        await fixture.RunAsUserAsync(Users.Caseworker);
-        var mine = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: demo.Number));
+        await Fixture.RunAsUserAsync(Users.Caseworker);
+        var mine = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: demo.Number));
         Assert.Equal(demo.Number, Assert.Single(mine.Rows).Number);
-        Assert.All((await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query())).Rows, r => Assert.StartsWith("DEMO-", r.Number, StringComparison.Ordinal));
+        Assert.All((await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query())).Rows, r => Assert.StartsWith("DEMO-", r.Number, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Should_not_find_another_jurisdictions_review_by_its_case_reference()
     {
-        await fixture.RunAsUserAsync(Users.Caseworker);
+        await Fixture.RunAsUserAsync(Users.Caseworker);
 
-        var result = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "OTHR-CASE-001"));
+        var result = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "OTHR-CASE-001"));
 
         Assert.Empty(result.Rows);
     }
@@ -65,22 +59,16 @@ public class ReviewAccessTests(SliceFixture fixture) : IClassFixture<SliceFixtur
     {
         await CreateDemoReviewAsync();
 
-        await fixture.RunAsUserAsync(Users.Analyst);
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<ListReviews.Result>(new ListReviews.Query()));
+        await Fixture.RunAsUserAsync(Users.Analyst);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query()));
 
-        fixture.RunAsAnonymous();
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.SendAsync<ListReviews.Result>(new ListReviews.Query()));
+        Fixture.RunAsAnonymous();
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query()));
     }
 }
 
-public class ReviewListTests(SliceFixture fixture) : IClassFixture<SliceFixture>, IAsyncLifetime
+public class ReviewListTests(SliceFixture fixture) : SliceTest(fixture, Users.Caseworker)
 {
-    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.Now.UtcDateTime);
-
-    public Task InitializeAsync() => fixture.RunAsUserAsync(Users.Caseworker);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Should_page_sort_filter_and_search_the_list()
     {
@@ -92,10 +80,10 @@ public class ReviewListTests(SliceFixture fixture) : IClassFixture<SliceFixture>
             command.NotifiedDate = command.IncidentDate;
             command.MostRecentContact = null;
             command.CaseReference = $"LIST-{i:D3}";
-            created.Add(await fixture.SendAsync<CreateReview.Result>(command));
+            created.Add(await Fixture.SendAsync<CreateReview.Result>(command));
         }
 
-        var first = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
+        var first = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
         Assert.Equal(27, first.Total);
         Assert.Equal(2, first.PageCount);
         Assert.Equal(ListReviews.PageSize, first.Rows.Count);
@@ -104,19 +92,19 @@ public class ReviewListTests(SliceFixture fixture) : IClassFixture<SliceFixture>
         Assert.True(first.Rows[0].Overdue);
         Assert.Equal("First debrief", first.Rows[0].DueLabel);
 
-        var second = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 2));
+        var second = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 2));
         Assert.Equal(2, second.Rows.Count);
         Assert.Equal(created[^1].Number, second.Rows[^1].Number);
 
-        var beyond = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 99));
+        var beyond = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 99));
         Assert.Equal(2, beyond.Page);
 
-        var search = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "list-01"));
+        var search = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "list-01"));
         Assert.Equal(10, search.Total);
 
-        var version = (await fixture.SendAsync<GetReview.Result>(new GetReview.Query(created[3].Id))).Review.Version;
-        await fixture.SendAsync(new CompleteIntake.Command(created[3].Id, version));
-        var familyNeeds = await fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Stage: ReviewStage.FamilyNeeds));
+        var version = (await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(created[3].Id))).Review.Version;
+        await Fixture.SendAsync(new CompleteIntake.Command(created[3].Id, version));
+        var familyNeeds = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Stage: ReviewStage.FamilyNeeds));
         Assert.Equal(created[3].Number, Assert.Single(familyNeeds.Rows).Number);
     }
 }
