@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NPCS.Reviews.Application.Behaviors;
 using NPCS.Reviews.Application.Data;
 
@@ -22,7 +23,8 @@ public static class DependencyInjection
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Common.JurisdictionClock>();
         return services;
     }
 

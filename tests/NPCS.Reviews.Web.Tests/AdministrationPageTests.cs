@@ -85,8 +85,14 @@ public class AdministrationPageTests(AppFactory app) : IClassFixture<AppFactory>
         var bad = await admin.SubmitAsync(form, "main form", new() { ["Data.LookBackMonths"] = ["0"] });
         Assert.Equal("The look-back window must be between 1 and 120 months.", (await AppClient.ParseAsync(bad)).FieldError("Data.LookBackMonths"));
 
-        var ok = await admin.SubmitAsync(form, "main form", new() { ["Data.LookBackMonths"] = ["24"] });
+        Assert.Equal("America/New_York", form.QuerySelector("select[name='Data.TimeZoneId'] option[selected]")?.GetAttribute("value"));
+        var badZone = await admin.SubmitAsync(form, "main form", new() { ["Data.TimeZoneId"] = ["Europe/Paris"] });
+        Assert.Equal("Choose a time zone from the list.", (await AppClient.ParseAsync(badZone)).FieldError("Data.TimeZoneId"));
+
+        var ok = await admin.SubmitAsync(form, "main form", new() { ["Data.LookBackMonths"] = ["24"], ["Data.TimeZoneId"] = ["America/Chicago"] });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        Assert.Equal("24", (await admin.GetPageAsync("/Admin/Policy")).InputValue("Data.LookBackMonths"));
+        var saved = await admin.GetPageAsync("/Admin/Policy");
+        Assert.Equal("24", saved.InputValue("Data.LookBackMonths"));
+        Assert.Equal("America/Chicago", saved.QuerySelector("select[name='Data.TimeZoneId'] option[selected]")?.GetAttribute("value"));
     }
 }

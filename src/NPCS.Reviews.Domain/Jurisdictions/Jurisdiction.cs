@@ -12,19 +12,22 @@ public class Jurisdiction
 {
     public const int NameMaxLength = 120;
     public const int CodeMaxLength = 8;
+    public const int TimeZoneMaxLength = 64;
+    public const string DefaultTimeZone = "America/New_York";
 
     private Jurisdiction()
     {
         Name = string.Empty;
         Code = string.Empty;
         Policy = ReviewPolicy.Default;
+        TimeZoneId = DefaultTimeZone;
     }
 
-    public Jurisdiction(string name, JurisdictionKind kind, string code, ReviewPolicy? policy = null)
+    public Jurisdiction(string name, JurisdictionKind kind, string code, ReviewPolicy? policy = null, string timeZoneId = DefaultTimeZone)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
         {
-            throw new DomainException("A jurisdiction needs a name.");
+            throw new DomainException($"A jurisdiction needs a name of at most {NameMaxLength} characters.");
         }
 
         if (string.IsNullOrWhiteSpace(code) || code.Length > CodeMaxLength || !code.All(char.IsAsciiLetterOrDigit))
@@ -36,6 +39,7 @@ public class Jurisdiction
         Kind = kind;
         Code = code.ToUpperInvariant();
         Policy = policy ?? ReviewPolicy.Default;
+        TimeZoneId = EnsureTimeZone(timeZoneId);
     }
 
     public int Id { get; private set; }
@@ -49,13 +53,57 @@ public class Jurisdiction
 
     public ReviewPolicy Policy { get; private set; }
 
+    /// <summary>
+    /// The agency's time zone (IANA id, e.g. America/Chicago). "Today" for the agency (no incident in
+    /// the future, overdue deadlines, the year in review numbers) is the date there, not in UTC.
+    /// </summary>
+    public string TimeZoneId { get; private set; }
+
     /// <summary>Optimistic concurrency token; changes on every update.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
-    public void ChangePolicy(ReviewPolicy policy)
+    public void ChangePolicy(ReviewPolicy policy, string timeZoneId)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        TimeZoneId = EnsureTimeZone(timeZoneId);
         Policy = policy;
         Version = Guid.NewGuid();
     }
+
+    /// <summary>The calendar date in this jurisdiction at the given instant.</summary>
+    public DateOnly Today(DateTimeOffset now) => TodayIn(TimeZoneId, now);
+
+    public static DateOnly TodayIn(string? timeZoneId, DateTimeOffset now)
+    {
+        var zone = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+    }
+
+    private static string EnsureTimeZone(string timeZoneId)
+    {
+        if (string.IsNullOrWhiteSpace(timeZoneId) || timeZoneId.Length > TimeZoneMaxLength || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
+        {
+            throw new DomainException("Choose a time zone from the list.");
+        }
+
+        return timeZoneId;
+    }
+}
+
+/// <summary>The time zones of US states, territories and tribal nations, as offered to administrators.</summary>
+public static class UsTimeZones
+{
+    public static IReadOnlyList<(string Id, string Name)> All { get; } =
+    [
+        ("America/New_York", "Eastern"),
+        ("America/Chicago", "Central"),
+        ("America/Denver", "Mountain"),
+        ("America/Phoenix", "Mountain, no daylight saving (Arizona)"),
+        ("America/Los_Angeles", "Pacific"),
+        ("America/Anchorage", "Alaska"),
+        ("Pacific/Honolulu", "Hawaii"),
+        ("America/Puerto_Rico", "Atlantic (Puerto Rico, US Virgin Islands)"),
+        ("Pacific/Guam", "Chamorro (Guam, Northern Mariana Islands)"),
+        ("Pacific/Pago_Pago", "Samoa (American Samoa)"),
+    ];
 }

@@ -65,6 +65,9 @@ public class Review
     /// <summary>Why the incident was, or was not, found eligible for review.</summary>
     public string ScreeningReason { get; private set; }
 
+    /// <summary>Whether the facts meet the jurisdiction's criteria on their own, whatever a Supervisor decided.</summary>
+    public bool MeetsCriteria { get; private set; }
+
     public string? ScreenOutOverrideReason { get; private set; }
 
     public string? ScreenOutOverriddenByUserId { get; private set; }
@@ -210,6 +213,7 @@ public class Review
 
         var decision = Eligibility.Evaluate(intake, policy);
         ScreeningReason = decision.Reason;
+        MeetsCriteria = decision.Eligible;
 
         // A Supervisor's override stands even when corrected facts would screen the incident out again.
         var overridden = ScreenOutOverriddenAt is not null;

@@ -274,6 +274,13 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasDefaultValue("America/New_York");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -360,6 +367,9 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.Property<int>("JurisdictionId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("MeetsCriteria")
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly?>("MostRecentContact")
                         .HasColumnType("date");

@@ -1,45 +1,73 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain;
 using NPCS.Reviews.Domain.Jurisdictions;
 
 namespace NPCS.Reviews.Web.Infrastructure;
 
 /// <summary>
-/// <c>create-admin</c>: opens a jurisdiction's first Administrator account on a new installation
-/// (there is no self-registration) and prints a one-time set-password link for that person.
+/// Command-line account bootstrap for a new installation (there is no self-registration):
+/// <c>create-admin</c> opens a jurisdiction's first Administrator (creating the jurisdiction when
+/// its code is new); <c>create-analyst</c> opens an NPCS-level Analyst account, outside any
+/// jurisdiction. Each prints a one-time set-password link for the person.
 /// </summary>
 public static class AdminBootstrap
 {
-    public const string Command = "create-admin";
+    public const string CreateAdmin = "create-admin";
+    public const string CreateAnalyst = "create-analyst";
 
-    private const string Usage =
-        "Usage: NPCS.Reviews.Web create-admin --jurisdiction-name \"Example County\" --jurisdiction-code EXMP " +
-        "--kind State|County|Tribal --email admin@agency.gov --name \"Pat Admin\" --base-url https://reviews.agency.gov";
+    private const string Usage = """
+        Usage:
+          NPCS.Reviews.Web create-admin --jurisdiction-name "Example County" --jurisdiction-code EXMP
+              [--kind State|County|Tribal] [--time-zone America/Chicago]
+              --email admin@agency.gov --name "Pat Admin" --base-url https://reviews.agency.gov
+          NPCS.Reviews.Web create-analyst --email analyst@npcs.org --name "Ana Analyst" --base-url https://reviews.agency.gov
+        """;
 
-    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Command;
+    public static bool IsRequested(string[] args) => args is [CreateAdmin or CreateAnalyst, ..];
 
-    /// <returns>The process exit code.</returns>
+    /// <returns>The process exit code: 0 done, 1 refused (the account exists or could not be created), 2 wrong usage.</returns>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var options = Parse(args.Skip(1).ToArray());
+        var analyst = args[0] == CreateAnalyst;
+        var options = Parse(args[1..]);
         string? Get(string name) => options.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        var name = Get("jurisdiction-name");
-        var code = Get("jurisdiction-code");
         var email = Get("email");
         var displayName = Get("name");
-        var baseUrl = Get("base-url");
-        if (name is null || code is null || email is null || displayName is null || baseUrl is null
-            || !Enum.TryParse<JurisdictionKind>(Get("kind") ?? "County", ignoreCase: true, out var kind)
-            || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri))
+        if (email is null || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256
+            || displayName is null || displayName.Length > ApplicationUser.DisplayNameMaxLength
+            || !Uri.TryCreate(Get("base-url"), UriKind.Absolute, out var baseUri))
         {
             await output.WriteLineAsync(Usage);
             return 2;
+        }
+
+        Jurisdiction? requested = null;
+        if (!analyst)
+        {
+            try
+            {
+                requested = new Jurisdiction(
+                    Get("jurisdiction-name") ?? string.Empty,
+                    Enum.TryParse<JurisdictionKind>(Get("kind") ?? nameof(JurisdictionKind.County), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+                        ? kind
+                        : throw new DomainException("The kind is State, County or Tribal."),
+                    Get("jurisdiction-code") ?? string.Empty,
+                    timeZoneId: Get("time-zone") ?? Jurisdiction.DefaultTimeZone);
+            }
+            catch (DomainException ex)
+            {
+                await output.WriteLineAsync(ex.Message);
+                await output.WriteLineAsync(Usage);
+                return 2;
+            }
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -47,50 +75,67 @@ public static class AdminBootstrap
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
-        var upperCode = code.ToUpperInvariant();
-        var jurisdiction = await db.Jurisdictions.IgnoreQueryFilters().SingleOrDefaultAsync(j => j.Code == upperCode);
-        if (jurisdiction is null)
-        {
-            jurisdiction = new Jurisdiction(name, kind, code);
-            db.Jurisdictions.Add(jurisdiction);
-            await db.SaveChangesAsync();
-            await output.WriteLineAsync($"Created jurisdiction {jurisdiction.Name} ({jurisdiction.Code}).");
-        }
-
         if (await users.FindByEmailAsync(email) is not null)
         {
             await output.WriteLineAsync($"An account with the email {email} already exists; nothing changed.");
             return 1;
         }
 
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = displayName,
-            JurisdictionId = jurisdiction.Id,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user);
-        if (created.Succeeded)
-        {
-            created = await users.AddToRoleAsync(user, Roles.Administrator);
-        }
+        // The set-password token needs the Data Protection key ring, which is written through its own
+        // connection: create it now, before the transaction holds the (SQLite) write lock.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(AdminBootstrap)).Protect([0]);
 
-        if (!created.Succeeded)
+        // One transaction (inside the provider's execution strategy, which SQL Server's retries require):
+        // a refused account leaves no new jurisdiction behind.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await output.WriteLineAsync("The account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-            return 1;
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Jurisdiction? jurisdiction = null;
+            if (requested is not null)
+            {
+                jurisdiction = await db.Jurisdictions.IgnoreQueryFilters().SingleOrDefaultAsync(j => j.Code == requested.Code);
+                if (jurisdiction is null)
+                {
+                    jurisdiction = requested;
+                    db.Jurisdictions.Add(jurisdiction);
+                    await db.SaveChangesAsync();
+                    await output.WriteLineAsync($"Created jurisdiction {jurisdiction.Name} ({jurisdiction.Code}), time zone {jurisdiction.TimeZoneId}.");
+                }
+            }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var code64 = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = new Uri(baseUri, $"/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code64}");
-        await output.WriteLineAsync($"Administrator {email} created in {jurisdiction.Name}.");
-        await output.WriteLineAsync("Give this one-time link to them (valid 3 days); they choose their own password there:");
-        await output.WriteLineAsync(link.ToString());
-        return 0;
+            var user = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                JurisdictionId = jurisdiction?.Id,
+                CreatedAt = time.GetUtcNow(),
+            };
+            var result = await users.CreateAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, analyst ? Roles.Analyst : Roles.Administrator);
+            }
+
+            if (!result.Succeeded)
+            {
+                await output.WriteLineAsync("The account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+                return 1;
+            }
+
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            await transaction.CommitAsync();
+
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            var link = new Uri(baseUri, $"/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            await output.WriteLineAsync(analyst
+                ? $"Analyst {email} created (NPCS level, no jurisdiction)."
+                : $"Administrator {email} created in {jurisdiction!.Name}.");
+            await output.WriteLineAsync("Give this one-time link to them (valid 3 days); they choose their own password there:");
+            await output.WriteLineAsync(link.ToString());
+            return 0;
+        });
     }
 
     private static Dictionary<string, string> Parse(string[] args)

@@ -46,7 +46,8 @@ public static class Database
             connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
             services.AddDbContext<ReviewsDbContext>(o => o
                 .UseSqlite(connectionString, x => x.MigrationsAssembly("NPCS.Reviews.Migrations.Sqlite"))
-                .AddInterceptors(SqliteBusyTimeout.Instance));
+                .AddInterceptors(SqliteBusyTimeout.Instance)
+                .ConfigureWarnings(WithholdDataBearingEvents));
         }
         else
         {
@@ -55,14 +56,27 @@ public static class Database
                 throw new InvalidOperationException("ConnectionStrings:Reviews is required when Database:Provider is SqlServer.");
             }
 
-            services.AddDbContext<ReviewsDbContext>(o => o.UseSqlServer(connectionString, x =>
-            {
-                x.MigrationsAssembly("NPCS.Reviews.Migrations.SqlServer");
-                x.EnableRetryOnFailure();
-            }));
+            services.AddDbContext<ReviewsDbContext>(o => o
+                .UseSqlServer(connectionString, x =>
+                {
+                    x.MigrationsAssembly("NPCS.Reviews.Migrations.SqlServer");
+                    x.EnableRetryOnFailure();
+                })
+                .ConfigureWarnings(WithholdDataBearingEvents));
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// EF Core writes the database's error text into these events' messages (SQL Server's duplicate-key
+    /// error quotes the value), so they are not logged; the mediator's logging behavior still records
+    /// the request, the exception type and its stack trace.
+    /// </summary>
+    public static void WithholdDataBearingEvents(WarningsConfigurationBuilder warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        warnings.Ignore(CoreEventId.SaveChangesFailed, CoreEventId.QueryIterationFailed, RelationalEventId.CommandError);
     }
 
     /// <summary>The configured SQLite connection string, or the default file under the content root; relative paths are made absolute and their folder created.</summary>

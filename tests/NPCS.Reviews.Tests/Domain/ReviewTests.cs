@@ -130,10 +130,15 @@ public class ReviewTests
     {
         var review = Record(Intakes.Details(IncidentType.Fatality));
         review.OverrideScreenOut("Reviewed by decision of the director.", "supervisor-1", Now);
+        Assert.False(review.MeetsCriteria);
 
         review.UpdateIntake(Intakes.Details(IncidentType.SeriousInjury), ReviewPolicy.Default, Now);
-
         Assert.Equal(ReviewStage.Intake, review.Stage);
+        Assert.False(review.MeetsCriteria);
+
+        review.UpdateIntake(Intakes.Details(IncidentType.NearFatality), ReviewPolicy.Default, Now);
+        Assert.True(review.MeetsCriteria);
+        Assert.Equal("Near fatalities are always reviewed.", review.ScreeningReason);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.Property(j => j.Code).HasMaxLength(Jurisdiction.CodeMaxLength).IsRequired();
         builder.HasIndex(j => j.Code).IsUnique();
         builder.Property(j => j.Kind).HasConversion<int>();
+        builder.Property(j => j.TimeZoneId).HasMaxLength(Jurisdiction.TimeZoneMaxLength).IsRequired().HasDefaultValue(Jurisdiction.DefaultTimeZone);
         builder.Property(j => j.Version).IsConcurrencyToken();
         builder.ComplexProperty(j => j.Policy, p =>
         {

@@ -8,7 +8,7 @@ using NPCS.Reviews.Domain.Jurisdictions;
 
 namespace NPCS.Reviews.Application.Features.Administration;
 
-/// <summary>The jurisdiction's review policy: look-back window and deadlines. Applies to incidents recorded from then on.</summary>
+/// <summary>The jurisdiction's review policy (look-back window, deadlines) and its time zone.</summary>
 public static class EditPolicy
 {
     [Authorize(Roles.Administrator)]
@@ -21,6 +21,8 @@ public static class EditPolicy
 
         public Guid Version { get; set; }
 
+        public string? TimeZoneId { get; set; }
+
         public int? LookBackMonths { get; set; }
 
         public int? DaysToFirstDebrief { get; set; }
@@ -32,6 +34,10 @@ public static class EditPolicy
     {
         public Validator()
         {
+            RuleFor(x => x.TimeZoneId)
+                .NotEmpty().WithMessage("Choose the agency's time zone.")
+                .Must(id => UsTimeZones.All.Any(z => z.Id == id)).When(x => !string.IsNullOrEmpty(x.TimeZoneId))
+                .WithMessage("Choose a time zone from the list.");
             RuleFor(x => x.LookBackMonths)
                 .NotNull().WithMessage("Enter the look-back window in months.")
                 .InclusiveBetween(ReviewPolicy.MinLookBackMonths, ReviewPolicy.MaxLookBackMonths)
@@ -59,6 +65,7 @@ public static class EditPolicy
             {
                 JurisdictionName = j.Name,
                 Version = j.Version,
+                TimeZoneId = j.TimeZoneId,
                 LookBackMonths = j.Policy.LookBackMonths,
                 DaysToFirstDebrief = j.Policy.DaysToFirstDebrief,
                 DaysToCompletion = j.Policy.DaysToCompletion,
@@ -70,7 +77,7 @@ public static class EditPolicy
             ArgumentNullException.ThrowIfNull(command);
             var j = await db.Jurisdictions.SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var policy = new ReviewPolicy(command.LookBackMonths!.Value, command.DaysToFirstDebrief!.Value, command.DaysToCompletion!.Value);
-            await db.SaveWithConcurrencyCheckAsync(j, command.Version, x => x.Version, () => j.ChangePolicy(policy), cancellationToken);
+            await db.SaveWithConcurrencyCheckAsync(j, command.Version, x => x.Version, () => j.ChangePolicy(policy, command.TimeZoneId!), cancellationToken);
             return Unit.Value;
         }
     }

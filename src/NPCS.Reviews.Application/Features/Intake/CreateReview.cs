@@ -20,9 +20,9 @@ public static class CreateReview
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time, ReviewsDbContext db)
+        public Validator(JurisdictionClock clock, ReviewsDbContext db)
         {
-            Include(new IntakeFieldsValidator(time));
+            Include(new IntakeFieldsValidator(clock));
             RuleFor(x => x.CaseReference)
                 .MustAsync((reference, ct) => CaseReferences.IsFreeAsync(db, reference, exceptReviewId: null, ct))
                 .When(x => !string.IsNullOrWhiteSpace(x.CaseReference))
@@ -30,7 +30,7 @@ public static class CreateReview
         }
     }
 
-    public sealed class Handler(ReviewsDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<Command, Result>
+    public sealed class Handler(ReviewsDbContext db, ICurrentUser user, JurisdictionClock clock) : ICommandHandler<Command, Result>
     {
         private const int MaxNumberAttempts = 10;
 
@@ -40,8 +40,8 @@ public static class CreateReview
             var jurisdiction = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == user.RequireJurisdictionId(), cancellationToken)
                 ?? throw new ForbiddenAccessException("Your account does not belong to a jurisdiction.");
             var details = command.ToDetails();
-            var now = time.GetUtcNow();
-            var year = now.Year;
+            var now = clock.Now;
+            var year = jurisdiction.Today(now).Year;
 
             // Numbers are sequential per jurisdiction and year. Two people saving at the same moment can
             // compute the same next number; the unique index refuses the second, which then takes the next.

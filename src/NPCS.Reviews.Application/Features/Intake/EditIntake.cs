@@ -28,9 +28,9 @@ public static class EditIntake
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time, ReviewsDbContext db)
+        public Validator(JurisdictionClock clock, ReviewsDbContext db)
         {
-            Include(new IntakeFieldsValidator(time));
+            Include(new IntakeFieldsValidator(clock));
             RuleFor(x => x.CaseReference)
                 .MustAsync((command, reference, ct) => CaseReferences.IsFreeAsync(db, reference, command.Id, ct))
                 .When(x => !string.IsNullOrWhiteSpace(x.CaseReference))

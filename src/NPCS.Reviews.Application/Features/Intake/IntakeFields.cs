@@ -1,4 +1,5 @@
 using FluentValidation;
+using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Domain.Reviews;
 
 namespace NPCS.Reviews.Application.Features.Intake;
@@ -80,10 +81,10 @@ public class IntakeFields
 /// <summary>The intake rules, with the messages shown beside each field.</summary>
 public sealed class IntakeFieldsValidator : AbstractValidator<IntakeFields>
 {
-    public IntakeFieldsValidator(TimeProvider time)
+    public IntakeFieldsValidator(JurisdictionClock clock)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        ArgumentNullException.ThrowIfNull(clock);
+        async Task<bool> NotInFuture(DateOnly? date, CancellationToken ct) => date is null || date <= await clock.TodayAsync(ct);
 
         RuleFor(x => x.IncidentType)
             .NotNull().WithMessage("Choose the incident type.")
@@ -91,11 +92,11 @@ public sealed class IntakeFieldsValidator : AbstractValidator<IntakeFields>
 
         RuleFor(x => x.IncidentDate)
             .NotNull().WithMessage("Enter the incident date.")
-            .Must(d => d <= Today()).WithMessage("The incident date cannot be in the future.");
+            .MustAsync(NotInFuture).WithMessage("The incident date cannot be in the future.");
 
         RuleFor(x => x.NotifiedDate)
             .NotNull().WithMessage("Enter the date the agency was notified.")
-            .Must(d => d <= Today()).WithMessage("The notification date cannot be in the future.")
+            .MustAsync(NotInFuture).WithMessage("The notification date cannot be in the future.")
             .Must((x, d) => x.IncidentDate is null || d >= x.IncidentDate)
             .WithMessage("The agency cannot have been notified before the incident.");
 

@@ -26,7 +26,7 @@ public static class GetReview
         bool CanAssignFacilitator,
         IReadOnlyList<UserOption> FacilitatorOptions);
 
-    public sealed class Handler(ReviewsDbContext db, ICurrentUser user, TimeProvider time) : IQueryHandler<Query, Result>
+    public sealed class Handler(ReviewsDbContext db, ICurrentUser user, TimeProvider time, JurisdictionClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -42,7 +42,7 @@ public static class GetReview
 
             var editor = user.IsInAnyRole(Roles.ReviewEditors);
             var supervisor = user.IsInRole(Roles.Supervisor);
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = await clock.TodayAsync(cancellationToken);
             var canAssign = supervisor && review.Stage != ReviewStage.Approved;
             return new Result(
                 review,

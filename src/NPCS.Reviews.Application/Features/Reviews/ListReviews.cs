@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Reviews;
@@ -28,7 +29,7 @@ public static class ListReviews
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageCount);
 
-    public sealed class Handler(ReviewsDbContext db, TimeProvider time) : IQueryHandler<Query, Result>
+    public sealed class Handler(ReviewsDbContext db, JurisdictionClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -74,7 +75,7 @@ public static class ListReviews
                 })
                 .ToListAsync(cancellationToken);
 
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = await clock.TodayAsync(cancellationToken);
             return new Result(
                 [.. rows.Select(r =>
                 {

@@ -50,6 +50,33 @@ public class CreateReviewTests(SliceFixture fixture) : SliceTest(fixture, Users.
     }
 
     [Fact]
+    public async Task Should_number_and_date_by_the_agencys_own_calendar_on_new_years_eve()
+    {
+        var before = Fixture.Time.Now;
+        try
+        {
+            // 03:00 UTC on 1 January 2027 is 22:00 on 31 December 2026 in Demo County (America/New_York).
+            Fixture.Time.Now = new DateTimeOffset(2027, 1, 1, 3, 0, 0, TimeSpan.Zero);
+            var lateEvening = Intakes.NewCommand(new DateOnly(2026, 12, 31));
+            lateEvening.IncidentDate = new DateOnly(2026, 12, 31);
+            lateEvening.NotifiedDate = new DateOnly(2026, 12, 31);
+
+            var result = await Fixture.SendAsync<CreateReview.Result>(lateEvening);
+            Assert.StartsWith("DEMO-2026-", result.Number, StringComparison.Ordinal);
+
+            var tomorrow = Intakes.NewCommand(new DateOnly(2026, 12, 31));
+            tomorrow.IncidentDate = new DateOnly(2027, 1, 1);
+            tomorrow.NotifiedDate = new DateOnly(2027, 1, 1);
+            var error = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync<CreateReview.Result>(tomorrow));
+            Assert.Contains("The incident date cannot be in the future.", error.Errors[nameof(IntakeFields.IncidentDate)]);
+        }
+        finally
+        {
+            Fixture.Time.Now = before;
+        }
+    }
+
+    [Fact]
     public async Task Should_record_an_ineligible_incident_as_screened_out()
     {
         var command = Intakes.NewCommand(Today);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Domain.Jurisdictions;
+
+namespace NPCS.Reviews.Application.Common;
+
+/// <summary>
+/// "Today" as the current user's agency sees it: the date in the jurisdiction's time zone (UTC for
+/// users outside any jurisdiction). An agency in California at 6 pm is still on today's date.
+/// </summary>
+public sealed class JurisdictionClock(ReviewsDbContext db, TimeProvider time)
+{
+    private string? _timeZoneId;
+    private bool _loaded;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async ValueTask<DateOnly> TodayAsync(CancellationToken ct = default)
+    {
+        if (!_loaded)
+        {
+            _timeZoneId = await db.Jurisdictions.Select(j => j.TimeZoneId).SingleOrDefaultAsync(ct);
+            _loaded = true;
+        }
+
+        return Jurisdiction.TodayIn(_timeZoneId, time.GetUtcNow());
+    }
+}
