@@ -31,7 +31,7 @@ public static class CreateUser
                 .MaximumLength(256).WithMessage("The email address can be at most 256 characters.")
                 .EmailAddress().WithMessage("Enter a valid email address, like name@agency.gov.")
                 .MustAsync(async (email, ct) => await users.FindByEmailAsync(email!.Trim()) is null)
-                .When(x => !string.IsNullOrWhiteSpace(x.Email))
+                .When(x => !string.IsNullOrWhiteSpace(x.Email), ApplyConditionTo.CurrentValidator)
                 .WithMessage("An account with this email address already exists.");
             RuleFor(x => x.DisplayName)
                 .NotEmpty().WithMessage("Enter the person's name as colleagues know it.")
@@ -39,7 +39,7 @@ public static class CreateUser
                 .WithMessage($"The name can be at most {ApplicationUser.DisplayNameMaxLength} characters.");
             RuleFor(x => x.Role)
                 .NotEmpty().WithMessage("Choose a role.")
-                .Must(r => Roles.JurisdictionRoles.Contains(r)).When(x => !string.IsNullOrEmpty(x.Role))
+                .Must(r => Roles.JurisdictionRoles.Contains(r)).When(x => !string.IsNullOrEmpty(x.Role), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Choose one of the listed roles.");
         }
     }

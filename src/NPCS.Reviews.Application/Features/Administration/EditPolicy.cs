@@ -36,7 +36,7 @@ public static class EditPolicy
         {
             RuleFor(x => x.TimeZoneId)
                 .NotEmpty().WithMessage("Choose the agency's time zone.")
-                .Must(id => UsTimeZones.All.Any(z => z.Id == id)).When(x => !string.IsNullOrEmpty(x.TimeZoneId))
+                .Must(id => UsTimeZones.All.Any(z => z.Id == id)).When(x => !string.IsNullOrEmpty(x.TimeZoneId), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Choose a time zone from the list.");
             RuleFor(x => x.LookBackMonths)
                 .NotNull().WithMessage("Enter the look-back window in months.")
@@ -51,7 +51,7 @@ public static class EditPolicy
                 .InclusiveBetween(ReviewPolicy.MinDays, ReviewPolicy.MaxDays)
                 .WithMessage($"Enter between {ReviewPolicy.MinDays} and {ReviewPolicy.MaxDays} days.")
                 .GreaterThanOrEqualTo(x => x.DaysToFirstDebrief)
-                .When(x => x.DaysToFirstDebrief is not null)
+                .When(x => x.DaysToFirstDebrief is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage("The review cannot be due for completion before its first debrief.");
         }
     }

@@ -35,7 +35,7 @@ public static class ManageUser
         {
             RuleFor(x => x.Role)
                 .NotEmpty().WithMessage("Choose a role.")
-                .Must(r => Roles.JurisdictionRoles.Contains(r)).When(x => !string.IsNullOrEmpty(x.Role))
+                .Must(r => Roles.JurisdictionRoles.Contains(r)).When(x => !string.IsNullOrEmpty(x.Role), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Choose one of the listed roles.");
         }
     }

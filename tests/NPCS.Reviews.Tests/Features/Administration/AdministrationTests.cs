@@ -75,6 +75,32 @@ public class AdministrationTests(SliceFixture fixture) : SliceTest(fixture, User
     }
 
     [Fact]
+    public async Task Should_ask_for_every_field_of_an_empty_new_account()
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync<PasswordLink>(new CreateUser.Command()));
+
+        Assert.Equal(["Enter the person's work email address."], error.Errors[nameof(CreateUser.Command.Email)]);
+        Assert.Equal(["Enter the person's name as colleagues know it."], error.Errors[nameof(CreateUser.Command.DisplayName)]);
+        Assert.Equal(["Choose a role."], error.Errors[nameof(CreateUser.Command.Role)]);
+    }
+
+    [Fact]
+    public async Task Should_ask_for_a_role_and_a_time_zone_when_they_are_left_empty()
+    {
+        var caseworker = await IdOfAsync(Users.Caseworker);
+        var role = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync(new ManageUser.ChangeRoleCommand { Id = caseworker, Role = "" }));
+        Assert.Equal(["Choose a role."], role.Errors[nameof(ManageUser.ChangeRoleCommand.Role)]);
+
+        var policy = await Fixture.SendAsync<EditPolicy.Command>(new EditPolicy.Query());
+        policy.TimeZoneId = "";
+        policy.DaysToFirstDebrief = null;
+        policy.DaysToCompletion = null;
+        var errors = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync(policy));
+        Assert.Equal(["Choose the agency's time zone."], errors.Errors[nameof(EditPolicy.Command.TimeZoneId)]);
+        Assert.Equal(["Enter the days from notification to review completion."], errors.Errors[nameof(EditPolicy.Command.DaysToCompletion)]);
+    }
+
+    [Fact]
     public async Task Should_list_and_manage_only_the_admins_own_jurisdiction()
     {
         var rows = await Fixture.SendAsync<IReadOnlyList<ListUsers.Row>>(new ListUsers.Query());
