@@ -128,6 +128,23 @@ public partial class IntakePageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(before, await app.ReviewCountAsync());
     }
 
+    [Theory]
+    [InlineData("/Reviews/{0}?handler=Nope")]
+    [InlineData("/Reviews/{0}")]
+    [InlineData("/Reviews")]
+    public async Task Should_answer_not_found_to_a_post_no_page_handler_takes(string path)
+    {
+        var (client, id, _) = await CreateAsync();
+        var form = await client.GetPageAsync("/Reviews/New");
+        var token = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+
+        var response = await client.Http.PostAsync(new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, id), UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        client.Dispose();
+    }
+
     [Fact]
     public async Task Should_refuse_a_post_without_antiforgery_token()
     {

@@ -15,7 +15,8 @@ public interface IReloadOnError
 /// <summary>
 /// The one error path to the page: validation failures go to ModelState under the bound form's
 /// name (so they sit beside their fields, with the typed input kept); domain refusals and
-/// concurrency conflicts go to the validation summary; not found is 404; forbidden is 403.
+/// concurrency conflicts go to the validation summary; not found is 404; forbidden is 403; a
+/// handler the page does not have is 404.
 /// </summary>
 public sealed class ErrorMappingPageFilter : IAsyncPageFilter
 {
@@ -23,7 +24,17 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+
+        // A request for a handler the page does not have (a hand-made ?handler=, a POST to a read-only
+        // page) would otherwise render the page without its data.
+        if (context.HandlerMethod is null)
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
         {

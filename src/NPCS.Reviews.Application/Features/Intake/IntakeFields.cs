@@ -81,6 +81,9 @@ public class IntakeFields
 /// <summary>The intake rules, with the messages shown beside each field.</summary>
 public sealed class IntakeFieldsValidator : AbstractValidator<IntakeFields>
 {
+    /// <summary>No review concerns an incident, or a contact, before this date; it also keeps date arithmetic in range.</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+
     public IntakeFieldsValidator(JurisdictionClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -92,6 +95,7 @@ public sealed class IntakeFieldsValidator : AbstractValidator<IntakeFields>
 
         RuleFor(x => x.IncidentDate)
             .NotNull().WithMessage("Enter the incident date.")
+            .GreaterThanOrEqualTo(EarliestDate).WithMessage($"The incident date must be in {EarliestDate.Year} or later.")
             .MustAsync(NotInFuture).WithMessage("The incident date cannot be in the future.");
 
         RuleFor(x => x.NotifiedDate)
@@ -128,6 +132,7 @@ public sealed class IntakeFieldsValidator : AbstractValidator<IntakeFields>
             .IsInEnum().WithMessage("Choose Yes, No or Unknown.");
 
         RuleFor(x => x.MostRecentContact)
+            .GreaterThanOrEqualTo(EarliestDate).WithMessage($"The most recent agency contact must be in {EarliestDate.Year} or later.")
             .Must((x, d) => d is null || x.IncidentDate is null || d <= x.IncidentDate)
             .WithMessage("The most recent agency contact cannot be after the incident.");
 

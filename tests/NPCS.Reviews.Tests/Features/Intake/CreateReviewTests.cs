@@ -126,6 +126,8 @@ public class CreateReviewTests(SliceFixture fixture) : SliceTest(fixture, Users.
         { nameof(IntakeFields.IncidentDate), (f, t) => { f.IncidentDate = t.AddDays(1); f.NotifiedDate = t.AddDays(1); }, "The incident date cannot be in the future." },
         { nameof(IntakeFields.NotifiedDate), (f, t) => { f.IncidentDate = t.AddDays(-3); f.NotifiedDate = t.AddDays(-4); }, "The agency cannot have been notified before the incident." },
         { nameof(IntakeFields.NotifiedDate), (f, _) => f.NotifiedDate = null, "Enter the date the agency was notified." },
+        { nameof(IntakeFields.IncidentDate), (f, _) => f.IncidentDate = new DateOnly(1, 1, 1), "The incident date must be in 1990 or later." },
+        { nameof(IntakeFields.MostRecentContact), (f, _) => f.MostRecentContact = new DateOnly(1989, 12, 31), "The most recent agency contact must be in 1990 or later." },
         { nameof(IntakeFields.ChildAgeYears), (f, _) => f.ChildAgeYears = 18, "The child's age must be between 0 and 17 years." },
         { nameof(IntakeFields.ChildAgeYears), (f, _) => f.ChildAgeYears = -1, "The child's age must be between 0 and 17 years." },
         { nameof(IntakeFields.ChildAgeYears), (f, _) => f.ChildAgeYears = null, "Enter the child's age in years (0 for a child under one year)." },
