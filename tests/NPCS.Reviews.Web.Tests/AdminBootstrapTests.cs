@@ -61,6 +61,7 @@ public class AdminBootstrapTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData("--jurisdiction-code", "NOT A CODE")]
     [InlineData("--time-zone", "Mars/Olympus_Mons")]
+    [InlineData("--time-zone", "Europe/Paris")]
     [InlineData("--kind", "Galactic")]
     [InlineData("--base-url", "not a url")]
     [InlineData("--email", "no-at-sign")]

@@ -15,7 +15,10 @@ public sealed class JurisdictionClock(ReviewsDbContext db, TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public async ValueTask<DateOnly> TodayAsync(CancellationToken ct = default)
+    public ValueTask<DateOnly> TodayAsync(CancellationToken ct = default) => DateOfAsync(time.GetUtcNow(), ct);
+
+    /// <summary>The agency's calendar date at an instant (e.g. when a review was recorded).</summary>
+    public async ValueTask<DateOnly> DateOfAsync(DateTimeOffset instant, CancellationToken ct = default)
     {
         if (!_loaded)
         {
@@ -23,6 +26,6 @@ public sealed class JurisdictionClock(ReviewsDbContext db, TimeProvider time)
             _loaded = true;
         }
 
-        return Jurisdiction.TodayIn(_timeZoneId, time.GetUtcNow());
+        return Jurisdiction.TodayIn(_timeZoneId, instant);
     }
 }

@@ -24,6 +24,10 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "America/New_York");
+
+            // Reviews recorded before this column existed: eligible and never overridden means the facts met the criteria.
+            // EXEC defers compilation: in the idempotent script this runs in the same batch as the ALTER TABLE above.
+            migrationBuilder.Sql("EXEC(N'UPDATE [Reviews] SET [MeetsCriteria] = CAST(1 AS bit) WHERE [Stage] <> 0 AND [ScreenOutOverrideReason] IS NULL;');");
         }
 
         /// <inheritdoc />

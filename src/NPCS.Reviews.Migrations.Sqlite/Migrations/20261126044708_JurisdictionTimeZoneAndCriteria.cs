@@ -24,6 +24,9 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "America/New_York");
+
+            // Reviews recorded before this column existed: eligible and never overridden means the facts met the criteria.
+            migrationBuilder.Sql("UPDATE \"Reviews\" SET \"MeetsCriteria\" = 1 WHERE \"Stage\" <> 0 AND \"ScreenOutOverrideReason\" IS NULL;");
         }
 
         /// <inheritdoc />

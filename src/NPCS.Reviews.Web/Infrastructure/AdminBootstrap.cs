@@ -60,7 +60,9 @@ public static class AdminBootstrap
                         ? kind
                         : throw new DomainException("The kind is State, County or Tribal."),
                     Get("jurisdiction-code") ?? string.Empty,
-                    timeZoneId: Get("time-zone") ?? Jurisdiction.DefaultTimeZone);
+                    timeZoneId: Get("time-zone") is { } zone && !UsTimeZones.All.Any(z => z.Id == zone)
+                        ? throw new DomainException("The time zone is one of: " + string.Join(", ", UsTimeZones.All.Select(z => z.Id)) + ".")
+                        : Get("time-zone") ?? Jurisdiction.DefaultTimeZone);
             }
             catch (DomainException ex)
             {
