@@ -6,7 +6,9 @@ namespace NPCS.Reviews.BrowserTests.Infrastructure;
 /// <summary>What a user types into the intake form, by the labels they see. Defaults make a valid near fatality.</summary>
 public sealed record Incident
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today for Demo County (its time zone decides what "the future" is), not the UTC date.</summary>
+    public static DateOnly Today => NPCS.Reviews.Domain.Jurisdictions.Jurisdiction.TodayIn(
+        NPCS.Reviews.Domain.Jurisdictions.Jurisdiction.DefaultTimeZone, DateTimeOffset.UtcNow);
 
     public string IncidentType { get; init; } = "Near fatality";
 

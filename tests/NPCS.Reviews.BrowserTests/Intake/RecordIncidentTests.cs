@@ -33,7 +33,7 @@ public sealed class RecordIncidentTests(BrowserFixture app)
 
         await Expect(page).ToHaveURLAsync(IntakeForm.OverviewUrl);
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-        await Expect(heading).ToHaveTextAsync(new Regex($@"^Review DEMO-{DateTime.UtcNow.Year}-\d{{4}}$"));
+        await Expect(heading).ToHaveTextAsync(new Regex($@"^Review DEMO-{Incident.Today.Year}-\d{{4}}$"));
         var number = (await heading.InnerTextAsync())["Review ".Length..];
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Incident recorded as {number}.");
 
@@ -166,7 +166,7 @@ public sealed class RecordIncidentTests(BrowserFixture app)
         await Expect(sup.GetByRole(AriaRole.List, new() { Name = "Review progress" })).ToBeVisibleAsync();
         var status = sup.GetByRole(AriaRole.Region, new() { Name = "Status" });
         await Expect(status).ToContainTextAsync("Screen-out overridden");
-        var today = DateTime.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var today = Incident.Today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         await Expect(status).ToContainTextAsync($"By Sam Supervisor on {today}: {Why}");
     }
 }

@@ -7,7 +7,9 @@ public static class Forms
 {
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today for Demo County (its time zone decides what "the future" is), not the UTC date.</summary>
+    public static DateOnly Today => NPCS.Reviews.Domain.Jurisdictions.Jurisdiction.TodayIn(
+        NPCS.Reviews.Domain.Jurisdictions.Jurisdiction.DefaultTimeZone, DateTimeOffset.UtcNow);
 
     /// <summary>A complete, valid intake as the New review form posts it.</summary>
     public static Dictionary<string, string[]> ValidIntake(string caseReference) => new()
