@@ -19,6 +19,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "npcs-web-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>What the app logged, through its real Serilog pipeline.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -27,6 +30,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Reviews", $"Data Source={Path.Combine(_directory, "reviews.db")}");
+
+        // The app's Serilog configuration reads sinks from the container (ReadFrom.Services).
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
     }
 
     public async Task InitializeAsync()
