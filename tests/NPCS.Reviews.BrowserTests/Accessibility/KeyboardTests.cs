@@ -35,4 +35,24 @@ public sealed class KeyboardTests(BrowserFixture app)
         var insideMain = await page.EvaluateAsync<bool>("() => document.querySelector('main').contains(document.activeElement)");
         Assert.True(insideMain, "After the skip link, Tab should reach the first control in the main content.");
     }
+
+    [Fact]
+    public async Task Each_message_in_the_error_summary_is_a_link_that_takes_the_keyboard_to_its_field()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "caseworker@demo.local");
+        await page.GotoAsync("Reviews/New");
+
+        await IntakeForm.SaveAsync(page);
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        var link = summary.GetByRole(AriaRole.Link, new() { Name = "Enter the agency case reference." });
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByLabel("Agency case reference")).ToBeFocusedAsync();
+
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Choose the cause category." }).ClickAsync();
+        await Expect(page.GetByLabel("Cause category")).ToBeFocusedAsync();
+    }
 }
