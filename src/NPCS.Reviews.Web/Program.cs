@@ -17,11 +17,14 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
-builder.Services.AddSerilog((services, configuration) => configuration
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .Enrich.With<SafeExceptionEnricher>());
+// Each host keeps its own logger (preserveStaticLogger), so hosts in one process (tests) never share one.
+builder.Services.AddSerilog(
+    (services, configuration) => configuration
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .Enrich.With<SafeExceptionEnricher>(),
+    preserveStaticLogger: true);
 
 builder.Services.AddReviewsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
@@ -130,8 +133,14 @@ else
     app.UseHsts();
 }
 
+// The developer exception page styles itself inline, so the strict policy applies outside Development.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseSecurityHeaders();
+}
+
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

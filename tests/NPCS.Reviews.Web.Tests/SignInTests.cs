@@ -89,6 +89,25 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/Account/Login")]
+    [InlineData("/no/such/page")]
+    [InlineData("/css/site.css")]
+    public async Task Should_send_browser_protections_with_every_response(string url)
+    {
+        using var client = app.CreateAppClient();
+
+        var response = await client.Http.GetAsync(new Uri(url, UriKind.Relative));
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     [Fact]
     public async Task Should_report_health_without_signing_in_and_without_details()
     {

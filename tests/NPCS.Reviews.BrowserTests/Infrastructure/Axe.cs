@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace NPCS.Reviews.BrowserTests.Infrastructure;
 
-/// <summary>Runs axe-core in the page and fails with every violation spelled out.</summary>
+/// <summary>Runs axe-core in the page and fails with every violation spelled out, and on any CSP violation seen so far.</summary>
 public static class Axe
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -20,6 +20,10 @@ public static class Axe
         });
 
         Assert.True(result.Violations.Length == 0, Describe(what, page.Url, result.Violations));
+
+        // The app runs with its strict content security policy; anything it blocks is a bug in a page.
+        var blocked = BrowserFixture.CspViolations(page);
+        Assert.True(blocked.Count == 0, $"The browser blocked content on {what} (CSP):\n" + string.Join("\n", blocked));
     }
 
     private static string Describe(string what, string url, AxeResultItem[] violations)

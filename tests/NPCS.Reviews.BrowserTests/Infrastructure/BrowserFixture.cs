@@ -103,7 +103,29 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             Locale = "en-US",
         });
         context.SetDefaultTimeout(10_000);
+        context.Page += (_, page) => WatchConsole(page);
         return context;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> Violations = [];
+
+    /// <summary>Content-security-policy violations the browser reported on this page so far.</summary>
+    public static IReadOnlyCollection<string> CspViolations(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Violations.TryGetValue(page, out var found) ? found : [];
+    }
+
+    private static void WatchConsole(IPage page)
+    {
+        var found = Violations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                found.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
     }
 
     public static async Task SignInAsync(IPage page, string email)
