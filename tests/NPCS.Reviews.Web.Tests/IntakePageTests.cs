@@ -114,7 +114,9 @@ public partial class IntakePageTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("Data.IncidentDate", "31/31/2026")]
     [InlineData("Data.ChildRaceEthnicity", "Martian")]
     [InlineData("Data.PriorReportsCount", "99999999999999999999")]
-    public async Task Should_answer_input_a_browser_would_never_send_with_a_message_not_an_error_page(string field, string value)
+    [InlineData("Data.IncidentType", "Fatality", "NearFatality")]
+    [InlineData("Data.CauseCategory", "Drowning", "Fire")]
+    public async Task Should_answer_input_a_browser_would_never_send_with_a_message_not_an_error_page(string field, params string[] value)
     {
         using var client = await app.SignInAsync("caseworker@demo.local");
         var form = await client.GetPageAsync("/Reviews/New");

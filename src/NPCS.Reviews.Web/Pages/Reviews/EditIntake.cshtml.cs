@@ -25,6 +25,7 @@ public class EditIntakeModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         Data.Id = id;
+        IntakeFormBinding.RejectSeveralValuesForOneChoice(ModelState, Request.Form, nameof(Data));
         if (!ModelState.IsValid)
         {
             return Page();

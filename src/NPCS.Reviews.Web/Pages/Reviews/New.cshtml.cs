@@ -16,6 +16,7 @@ public class NewModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        IntakeFormBinding.RejectSeveralValuesForOneChoice(ModelState, Request.Form, nameof(Data));
         if (!ModelState.IsValid)
         {
             return Page();
