@@ -12,4 +12,15 @@ public class ApplicationUser : IdentityUser
     public int? JurisdictionId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A new agency account: the email is the sign-in name, already confirmed (an administrator vouches for it).</summary>
+    public static ApplicationUser Open(string email, string displayName, int? jurisdictionId, DateTimeOffset createdAt) => new()
+    {
+        UserName = email,
+        Email = email,
+        EmailConfirmed = true,
+        DisplayName = displayName,
+        JurisdictionId = jurisdictionId,
+        CreatedAt = createdAt,
+    };
 }

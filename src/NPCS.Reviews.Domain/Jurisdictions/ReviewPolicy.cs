@@ -1,10 +1,11 @@
 namespace NPCS.Reviews.Domain.Jurisdictions;
 
 /// <summary>
-/// A jurisdiction's review policy (immutable, always valid: only the constructor sets it): how far back prior agency contact makes a death or serious injury
-/// eligible for review, and the deadlines counted from the day the agency was notified.
+/// A jurisdiction's review policy: how far back prior agency contact makes a death or serious injury
+/// eligible for review, and the deadlines counted from the day the agency was notified. Always valid:
+/// the properties are get-only, so not even a <c>with</c> expression can skip the constructor's checks.
 /// </summary>
-public sealed class ReviewPolicy : IEquatable<ReviewPolicy>
+public sealed record ReviewPolicy
 {
     public const int MinLookBackMonths = 1;
     public const int MaxLookBackMonths = 120;
@@ -40,13 +41,6 @@ public sealed class ReviewPolicy : IEquatable<ReviewPolicy>
     public int DaysToFirstDebrief { get; }
 
     public int DaysToCompletion { get; }
-
-    public bool Equals(ReviewPolicy? other) =>
-        other is not null && (LookBackMonths, DaysToFirstDebrief, DaysToCompletion) == (other.LookBackMonths, other.DaysToFirstDebrief, other.DaysToCompletion);
-
-    public override bool Equals(object? obj) => Equals(obj as ReviewPolicy);
-
-    public override int GetHashCode() => HashCode.Combine(LookBackMonths, DaysToFirstDebrief, DaysToCompletion);
 
     public DateOnly FirstDebriefDue(DateOnly notified) => notified.AddDays(DaysToFirstDebrief);
 

@@ -1,9 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Features.Administration;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain;
 using NPCS.Reviews.Domain.Jurisdictions;
@@ -105,15 +104,7 @@ public static class AdminBootstrap
                 }
             }
 
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = displayName,
-                JurisdictionId = jurisdiction?.Id,
-                CreatedAt = time.GetUtcNow(),
-            };
+            var user = ApplicationUser.Open(email, displayName, jurisdiction?.Id, time.GetUtcNow());
             var result = await users.CreateAsync(user);
             if (result.Succeeded)
             {
@@ -129,8 +120,7 @@ public static class AdminBootstrap
             var token = await users.GeneratePasswordResetTokenAsync(user);
             await transaction.CommitAsync();
 
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = new Uri(baseUri, $"/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            var link = SetPasswordLinks.ForSite(baseUri, new PasswordLink(user.Id, email, token));
             await output.WriteLineAsync(analyst
                 ? $"Analyst {email} created (NPCS level, no jurisdiction)."
                 : $"Administrator {email} created in {jurisdiction!.Name}.");

@@ -88,15 +88,7 @@ public sealed partial class Seeder(
             return;
         }
 
-        var user = new ApplicationUser
-        {
-            UserName = account.Email,
-            Email = account.Email,
-            EmailConfirmed = true,
-            DisplayName = account.DisplayName,
-            JurisdictionId = jurisdictionId,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var user = ApplicationUser.Open(account.Email, account.DisplayName, jurisdictionId, time.GetUtcNow());
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, account.Role));
     }

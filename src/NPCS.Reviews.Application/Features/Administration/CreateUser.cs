@@ -50,19 +50,11 @@ public static class CreateUser
         {
             ArgumentNullException.ThrowIfNull(command);
             var email = command.Email!.Trim();
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = command.DisplayName!.Trim(),
-                JurisdictionId = current.RequireJurisdictionId(),
-                CreatedAt = time.GetUtcNow(),
-            };
+            var user = ApplicationUser.Open(email, command.DisplayName!.Trim(), current.RequireJurisdictionId(), time.GetUtcNow());
             UserAccounts.ThrowIfFailed(await users.CreateAsync(user), nameof(Command.Email));
             UserAccounts.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role!), nameof(Command.Role));
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            return new PasswordLink(user.Id, user.Email, token);
+            return new PasswordLink(user.Id, email, token);
         }
     }
 }

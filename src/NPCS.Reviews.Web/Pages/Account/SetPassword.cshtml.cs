@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Pages.Account;
 
@@ -50,17 +49,8 @@ public class SetPasswordModel(UserManager<ApplicationUser> users) : PageModel
         }
 
         var user = Input.UserId is null ? null : await users.FindByIdAsync(Input.UserId);
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Input.Code ?? string.Empty));
-        }
-        catch (FormatException)
-        {
-            token = string.Empty;
-        }
-
-        if (user is null || token.Length == 0)
+        var token = SetPasswordLinks.TokenFrom(Input.Code);
+        if (user is null || token is null)
         {
             ModelState.AddModelError(string.Empty, "This link is not valid. Ask your administrator for a new one.");
             return Page();

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NPCS.Reviews.Application.Features.Administration;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Pages.Admin.Users;
 
@@ -25,7 +26,7 @@ public class CreateModel(ISender sender) : PageModel
         }
 
         var link = await sender.Send(Data, ct);
-        Link = this.ToUrl(link);
+        Link = SetPasswordLinks.ForRequest(Url, Request.Scheme, link);
         return Page();
     }
 }

@@ -40,7 +40,7 @@ public class EditModel(ISender sender) : PageModel, IReloadOnError, IHasFormPref
     public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
     {
         var link = await sender.Send(new ManageUser.IssuePasswordLinkCommand(Id), ct);
-        Link = this.ToUrl(link);
+        Link = SetPasswordLinks.ForRequest(Url, Request.Scheme, link);
         await ReloadAsync(ct);
         return Page();
     }
