@@ -12,5 +12,5 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ReviewsDbCon
         new DbContextOptionsBuilder<ReviewsDbContext>()
             .UseSqlServer("Server=(local);Database=NPCSReviews;Integrated Security=true;TrustServerCertificate=true", x => x.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
             .Options,
-        AnonymousUser.Instance);
+        AnonymousUser.Instance, TimeProvider.System);
 }

@@ -12,5 +12,5 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ReviewsDbCon
         new DbContextOptionsBuilder<ReviewsDbContext>()
             .UseSqlite("Data Source=design-time.db", x => x.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
             .Options,
-        AnonymousUser.Instance);
+        AnonymousUser.Instance, TimeProvider.System);
 }

@@ -19,6 +19,7 @@ public class DatabaseProviderTests(AppFactory app) : IClassFixture<AppFactory>
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services = new ServiceCollection()
             .AddSingleton<ICurrentUser>(AnonymousUser.Instance)
+            .AddSingleton(TimeProvider.System)
             .AddReviewsDatabase(configuration, new TestEnvironment(Path.GetTempPath()))
             .BuildServiceProvider();
         return services.CreateScope().ServiceProvider.GetRequiredService<ReviewsDbContext>();

@@ -12,7 +12,7 @@ namespace NPCS.Reviews.Application.Data;
 /// The one DbContext: Identity's schema plus the review data. Every jurisdiction-owned entity has a
 /// global query filter on the current user's jurisdiction, so a handler cannot forget the scope.
 /// </summary>
-public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurrentUser currentUser)
+public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurrentUser currentUser, TimeProvider time)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>ASP.NET Core Data Protection keys, shared by every web instance (cookies, antiforgery, set-password links).</summary>
@@ -21,6 +21,18 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
 
     public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewChange> ReviewChanges => Set<ReviewChange>();
+
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+
+    public DbSet<Need> Needs => Set<Need>();
+
+    public DbSet<FamilyNeedsAnalysis> FamilyNeedsAnalyses => Set<FamilyNeedsAnalysis>();
+
+    public DbSet<DebriefSession> DebriefSessions => Set<DebriefSession>();
+
+    public DbSet<DecisionPoint> DecisionPoints => Set<DecisionPoint>();
 
     /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
     internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
@@ -36,6 +48,26 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
 
         builder.Entity<Jurisdiction>().HasQueryFilter(j => j.Id == ScopeJurisdictionId);
         builder.Entity<Review>().HasQueryFilter(r => r.JurisdictionId == ScopeJurisdictionId);
+
+        // A review's parts are visible exactly when their review is: the filter reuses the Reviews filter.
+        builder.Entity<ReviewChange>().HasQueryFilter(c => Reviews.Any(r => r.Id == c.ReviewId));
+        builder.Entity<ChronologyEntry>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<Need>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<FamilyNeedsAnalysis>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<DebriefSession>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<DecisionPoint>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ReviewHistory.Record(this, currentUser.UserId, time.GetUtcNow());
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ReviewHistory.Record(this, currentUser.UserId, time.GetUtcNow());
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,7 +1,7 @@
 namespace NPCS.Reviews.Domain.Reviews;
 
 /// <summary>The words users see for each code, in one place so pages, messages and reports agree.</summary>
-public static class DisplayNames
+public static partial class DisplayNames
 {
     public static string DisplayName(this ReviewStage stage) => stage switch
     {

@@ -6,7 +6,7 @@ namespace NPCS.Reviews.Domain.Reviews;
 /// One systems-focused critical incident review. The review guards its own workflow: every stage
 /// change goes through a method here that checks the current stage; nothing else assigns Stage.
 /// </summary>
-public class Review
+public partial class Review
 {
     public const int ReasonMaxLength = 2000;
 

@@ -295,6 +295,280 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.ToTable("Jurisdictions");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ChronologyEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyKnew")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Date");
+
+                    b.ToTable("ChronologyEntries");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DebriefSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GroundRulesRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroundRulesRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId");
+
+                    b.HasIndex("GroundRulesRecordedByUserId");
+
+                    b.HasIndex("ReviewId", "Date");
+
+                    b.ToTable("DebriefSessions");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DecisionPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChronologyEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Expected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Knew")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pressures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChronologyEntryId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ReviewId", "Date");
+
+                    b.ToTable("DecisionPoints");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BiasAssumptions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BiasCultureAndRace")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BiasDisability")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BiasOtherFamily")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BiasPoverty")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngagementHow")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FamilyEngaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatTheySaid")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyNeedsAnalyses");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Need", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BarrierNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Barriers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("Needs");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ProtectiveFactorAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnalysisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Factor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId", "Factor")
+                        .IsUnique();
+
+                    b.ToTable("ProtectiveFactorAssessment");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -357,6 +631,10 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("MostRecentContact")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoUnmetNeedsReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("NotifiedDate")
                         .HasColumnType("TEXT");
 
@@ -378,6 +656,19 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PriorSubstantiated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReopenedStage")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ScreenOutOverriddenAt")
@@ -418,6 +709,8 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ReopenedByUserId");
+
                     b.HasIndex("ScreenOutOverriddenByUserId");
 
                     b.HasIndex("JurisdictionId", "CaseReferenceKey")
@@ -429,6 +722,72 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ReviewId", "At");
+
+                    b.ToTable("ReviewChanges");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.SessionParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgreedToGroundRules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionParticipant");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -490,6 +849,81 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ChronologyEntry", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DebriefSession", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("GroundRulesRecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DecisionPoint", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.ChronologyEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ChronologyEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.DebriefSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", "ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Need", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ProtectiveFactorAssessment", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", null)
+                        .WithMany("Factors")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Review", b =>
                 {
                     b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
@@ -511,8 +945,53 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
                         .WithMany()
+                        .HasForeignKey("ReopenedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
+                        .WithMany()
                         .HasForeignKey("ScreenOutOverriddenByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewChange", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", "Review")
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.SessionParticipant", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.DebriefSession", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DebriefSession", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", b =>
+                {
+                    b.Navigation("Factors");
                 });
 #pragma warning restore 612, 618
         }

@@ -112,6 +112,13 @@ public sealed class TestCurrentUser : ICurrentUser
         JurisdictionId = jurisdictionId;
         _roles = [.. roles];
     }
+
+    /// <summary>Who is acting now, to put back after a helper acted as someone else.</summary>
+    public Action Snapshot()
+    {
+        var (userId, jurisdictionId, roles) = (UserId, JurisdictionId, _roles.ToArray());
+        return () => Set(userId, jurisdictionId, roles);
+    }
 }
 
 public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

@@ -23,6 +23,14 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Ignore(r => r.NextDue);
         builder.Ignore(r => r.IsScreenedOut);
         builder.Ignore(r => r.IntakeEditable);
+        builder.Ignore(r => r.ChronologyEditable);
+        builder.Ignore(r => r.FamilyNeedsEditable);
+        builder.Ignore(r => r.SessionsEditable);
+        builder.Ignore(r => r.DebriefEditable);
+        builder.Ignore(r => r.ReopenableSteps);
+        builder.Property(r => r.NoUnmetNeedsReason).HasMaxLength(Review.ReasonMaxLength);
+        builder.Property(r => r.ReopenReason).HasMaxLength(Review.ReasonMaxLength);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ReopenedByUserId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);

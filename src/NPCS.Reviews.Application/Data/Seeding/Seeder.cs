@@ -64,6 +64,7 @@ public sealed partial class Seeder(
         }
 
         await EnsureOtherCountyReviewAsync(other, ct);
+        await EnsureDemoCountyReviewAsync(demo, ct);
         LogSeeded(logger, DemoAccounts.Count);
     }
 
@@ -124,6 +125,61 @@ public sealed partial class Seeder(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// One Demo County review past its intake, with the demo facilitator assigned and a short
+    /// chronology, so the family-needs analysis and the debrief can be tried straight away.
+    /// All of it is invented.
+    /// </summary>
+    private async Task EnsureDemoCountyReviewAsync(Jurisdiction demo, CancellationToken ct)
+    {
+        if (await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.JurisdictionId == demo.Id, ct))
+        {
+            return;
+        }
+
+        var author = await users.FindByEmailAsync("caseworker@demo.local")
+            ?? throw new InvalidOperationException("The Demo County caseworker was not created.");
+        var facilitator = await users.FindByEmailAsync("facilitator@demo.local")
+            ?? throw new InvalidOperationException("The Demo County facilitator was not created.");
+        var now = time.GetUtcNow();
+        var today = demo.Today(now);
+        var intake = new IntakeDetails(
+            IncidentType.NearFatality,
+            today.AddDays(-12),
+            today.AddDays(-11),
+            7,
+            ChildSex.Female,
+            RaceEthnicity.Unknown,
+            "DEMO-CASE-001",
+            YesNoUnknown.Yes,
+            today.AddDays(-40),
+            2,
+            YesNoUnknown.No,
+            MaltreatmentType.Neglect,
+            CauseCategory.UnsafeSleep,
+            "Demo record: an infant was found unresponsive after an unsafe sleep episode and recovered in hospital.");
+        var review = Review.Record(demo, intake, now.Year, 1, author.Id, now);
+        review.CompleteIntake(now);
+        review.AssignFacilitator(facilitator.Id, now);
+        db.Reviews.Add(review);
+        await db.SaveChangesAsync(ct);
+
+        db.ChronologyEntries.AddRange(
+            review.AddChronologyEntry(new ChronologyDetails(
+                today.AddDays(-90), new TimeOnly(10, 15), ChronologySource.ThisAgency,
+                "Hotline report from a neighbour about the home's condition; screened in for a family assessment.",
+                "Two earlier reports, neither substantiated. No safe-sleep concerns on record.")),
+            review.AddChronologyEntry(new ChronologyDetails(
+                today.AddDays(-60), null, ChronologySource.Medical,
+                "Well-baby visit at the county clinic; mother asked about help with a crib.",
+                "The clinic's note did not reach the agency.")),
+            review.AddChronologyEntry(new ChronologyDetails(
+                today.AddDays(-40), new TimeOnly(14, 0), ChronologySource.ThisAgency,
+                "Home visit by the assigned worker; family assessment closed with a referral to parenting classes.",
+                "The referral went to a programme with a six-week waitlist.")));
+        await db.SaveChangesAsync(ct);
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
@@ -132,6 +188,6 @@ public sealed partial class Seeder(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data ensured: 2 jurisdictions, {AccountCount} accounts")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data ensured: 2 jurisdictions, {AccountCount} accounts, a review in each")]
     private static partial void LogSeeded(ILogger logger, int accountCount);
 }

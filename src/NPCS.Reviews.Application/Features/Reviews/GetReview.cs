@@ -15,6 +15,7 @@ public static class GetReview
     public sealed record Query(int Id) : IQuery<Result>;
 
     public sealed record Result(
+        ReviewHeader Header,
         Review Review,
         string CreatedByName,
         string? FacilitatorName,
@@ -26,7 +27,9 @@ public static class GetReview
         bool CanCompleteIntake,
         bool CanOverrideScreenOut,
         bool CanAssignFacilitator,
-        IReadOnlyList<UserOption> FacilitatorOptions);
+        IReadOnlyList<UserOption> FacilitatorOptions,
+        string? ReopenedByName,
+        DateOnly? ReopenedOn);
 
     public sealed class Handler(ReviewsDbContext db, ICurrentUser user, TimeProvider time, JurisdictionClock clock) : IQueryHandler<Query, Result>
     {
@@ -36,7 +39,7 @@ public static class GetReview
             var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException();
 
-            string?[] ids = [review.CreatedByUserId, review.AssignedFacilitatorId, review.ScreenOutOverriddenByUserId];
+            string?[] ids = [review.CreatedByUserId, review.AssignedFacilitatorId, review.ScreenOutOverriddenByUserId, review.ReopenedByUserId];
             var names = await db.JurisdictionUsers
                 .Where(u => ids.Contains(u.Id))
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -47,6 +50,7 @@ public static class GetReview
             var today = await clock.TodayAsync(cancellationToken);
             var canAssign = supervisor && review.Stage != ReviewStage.Approved;
             return new Result(
+                await ReviewHeader.ForAsync(db, user, review, cancellationToken),
                 review,
                 NameOf(review.CreatedByUserId)!,
                 NameOf(review.AssignedFacilitatorId),
@@ -58,7 +62,9 @@ public static class GetReview
                 editor && review.Stage == ReviewStage.Intake,
                 supervisor && review.Stage == ReviewStage.ScreenedOut,
                 canAssign,
-                canAssign ? await Facilitators.ListAsync(db, time, cancellationToken) : []);
+                canAssign ? await Facilitators.ListAsync(db, time, cancellationToken) : [],
+                NameOf(review.ReopenedByUserId),
+                review.ReopenedAt is { } reopenedAt ? await clock.DateOfAsync(reopenedAt, cancellationToken) : null);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NPCS.Reviews.Application.Features.Intake;
 using NPCS.Reviews.Application.Features.Reviews;
+using NPCS.Reviews.Domain.Reviews;
 using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Pages.Reviews;
@@ -20,6 +21,9 @@ public class DetailsModel(ISender sender) : PageModel, IReloadOnError, IHasFormP
 
     [BindProperty]
     public AssignFacilitator.Command Assign { get; set; } = new();
+
+    [BindProperty]
+    public ReopenStep.Command Reopen { get; set; } = new();
 
     public string FormPrefix { get; private set; } = "Data";
 
@@ -47,6 +51,15 @@ public class DetailsModel(ISender sender) : PageModel, IReloadOnError, IHasFormP
         Assign.Id = Id;
         await sender.Send(Assign, ct);
         TempData["Flash"] = "Facilitator saved.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Reopen);
+        Reopen.Id = Id;
+        await sender.Send(Reopen, ct);
+        TempData["Flash"] = $"{Reopen.Step?.DisplayName()} reopened.";
         return RedirectToPage(new { id = Id });
     }
 

@@ -83,7 +83,7 @@ public class ReviewListTests(SliceFixture fixture) : SliceTest(fixture, Users.Ca
             created.Add(await Fixture.SendAsync<CreateReview.Result>(command));
         }
 
-        var first = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query());
+        var first = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "LIST-"));
         Assert.Equal(27, first.Total);
         Assert.Equal(2, first.PageCount);
         Assert.Equal(ListReviews.PageSize, first.Rows.Count);
@@ -92,11 +92,11 @@ public class ReviewListTests(SliceFixture fixture) : SliceTest(fixture, Users.Ca
         Assert.True(first.Rows[0].Overdue);
         Assert.Equal("First debrief", first.Rows[0].DueLabel);
 
-        var second = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 2));
+        var second = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "LIST-", Page: 2));
         Assert.Equal(2, second.Rows.Count);
         Assert.Equal(created[^1].Number, second.Rows[^1].Number);
 
-        var beyond = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Page: 99));
+        var beyond = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "LIST-", Page: 99));
         Assert.Equal(2, beyond.Page);
 
         var search = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "list-01"));
@@ -104,7 +104,7 @@ public class ReviewListTests(SliceFixture fixture) : SliceTest(fixture, Users.Ca
 
         var version = (await Fixture.SendAsync<GetReview.Result>(new GetReview.Query(created[3].Id))).Review.Version;
         await Fixture.SendAsync(new CompleteIntake.Command(created[3].Id, version));
-        var familyNeeds = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Stage: ReviewStage.FamilyNeeds));
+        var familyNeeds = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Stage: ReviewStage.FamilyNeeds, Search: "LIST-"));
         Assert.Equal(created[3].Number, Assert.Single(familyNeeds.Rows).Number);
     }
 }

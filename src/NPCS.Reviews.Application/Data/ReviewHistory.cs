@@ -1,0 +1,179 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NPCS.Reviews.Domain.Reviews;
+
+namespace NPCS.Reviews.Application.Data;
+
+/// <summary>
+/// Writes a history line for every change to a review or one of its parts, in the same save as the
+/// change itself, so no handler can forget it and no change is saved without it. Lines name the
+/// kind of change, never the content (see <see cref="ReviewChange"/>).
+/// </summary>
+internal static class ReviewHistory
+{
+    public static void Record(ReviewsDbContext db, string? userId, DateTimeOffset now)
+    {
+        // A save that failed and is tried again must not write its lines twice.
+        foreach (var stale in db.ChangeTracker.Entries<ReviewChange>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
+        var lines = new List<ReviewChange>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Review review when Describe(entry, review) is { } text:
+                    lines.Add(ReviewChange.Of(review, userId, now, text));
+                    break;
+                case IReviewPart part when Describe(entry, part) is { } text:
+                    lines.Add(ReviewChange.Of(part.ReviewId, userId, now, text));
+                    break;
+            }
+        }
+
+        db.ReviewChanges.AddRange(lines);
+    }
+
+    private static string? Describe(EntityEntry entry, Review review)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            return review.IsScreenedOut ? "Incident recorded and screened out" : "Incident recorded";
+        }
+
+        if (entry.State != EntityState.Modified)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        var stage = entry.Property(nameof(Review.Stage));
+        var from = (ReviewStage)stage.OriginalValue!;
+        var to = review.Stage;
+        if (Changed(entry, nameof(Review.IncidentType), nameof(Review.IncidentDate), nameof(Review.NotifiedDate), nameof(Review.ChildAgeMonths),
+                nameof(Review.CaseReference), nameof(Review.Summary), nameof(Review.CauseCategory), nameof(Review.AllegedMaltreatment),
+                nameof(Review.OpenCaseAtIncident), nameof(Review.MostRecentContact), nameof(Review.PriorReportsCount),
+                nameof(Review.PriorSubstantiated), nameof(Review.ChildSex), nameof(Review.ChildRaceEthnicity)))
+        {
+            parts.Add("Intake edited");
+        }
+
+        if (from != to)
+        {
+            parts.Add(DescribeStageChange(entry, review, from, to));
+        }
+
+        if (Changed(entry, nameof(Review.AssignedFacilitatorId)))
+        {
+            parts.Add(review.AssignedFacilitatorId is null ? "Facilitator unassigned" : "Facilitator assigned");
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private static string DescribeStageChange(EntityEntry entry, Review review, ReviewStage from, ReviewStage to)
+    {
+        if (from == ReviewStage.ScreenedOut && Changed(entry, nameof(Review.ScreenOutOverriddenAt)))
+        {
+            return $"Screen-out overridden: {review.ScreenOutOverrideReason}";
+        }
+
+        if (to < from && Changed(entry, nameof(Review.ReopenedAt)))
+        {
+            return $"{to.DisplayName()} reopened: {review.ReopenReason}";
+        }
+
+        return (from, to) switch
+        {
+            (ReviewStage.Intake, ReviewStage.FamilyNeeds) => "Intake completed",
+            (ReviewStage.FamilyNeeds, ReviewStage.Debrief) => review.NoUnmetNeedsReason is null
+                ? "Family-needs analysis completed"
+                : "Family-needs analysis completed with no unmet needs identified",
+            (ReviewStage.Debrief, ReviewStage.Findings) => "Debrief completed",
+            (ReviewStage.Intake, ReviewStage.ScreenedOut) => "Intake edited: the incident no longer meets the criteria and is screened out",
+            (ReviewStage.ScreenedOut, ReviewStage.Intake) => "Intake edited: the incident now meets the criteria",
+            _ => $"Stage changed from {from.DisplayName()} to {to.DisplayName()}",
+        };
+    }
+
+    private static string? Describe(EntityEntry entry, IReviewPart part)
+    {
+        var action = entry.State switch
+        {
+            EntityState.Added => "added",
+            EntityState.Deleted => "deleted",
+            _ => "edited",
+        };
+
+        return part switch
+        {
+            ChronologyEntry => $"Chronology entry {action}",
+            Need => $"Need {action}",
+            DecisionPoint => entry.State == EntityState.Added ? "Decision point recorded" : $"Decision point {action}",
+            FamilyNeedsAnalysis => DescribeAnalysis(entry),
+            DebriefSession session => DescribeSession(entry, session),
+            _ => $"{part.GetType().Name} {action}",
+        };
+    }
+
+    private static string DescribeAnalysis(EntityEntry entry)
+    {
+        var bias = Changed(entry, nameof(FamilyNeedsAnalysis.BiasAssumptions), nameof(FamilyNeedsAnalysis.BiasCultureAndRace),
+            nameof(FamilyNeedsAnalysis.BiasPoverty), nameof(FamilyNeedsAnalysis.BiasDisability), nameof(FamilyNeedsAnalysis.BiasOtherFamily));
+        var voice = Changed(entry, nameof(FamilyNeedsAnalysis.FamilyEngaged), nameof(FamilyNeedsAnalysis.EngagementHow), nameof(FamilyNeedsAnalysis.WhatTheySaid));
+        return (bias, voice) switch
+        {
+            (true, false) => "Bias reflection saved",
+            (false, true) => "Family and community voice saved",
+            (true, true) => "Bias reflection and family voice saved",
+
+            // Otherwise only the version moved: the protective factors (their own rows) were rated.
+            _ => "Protective factors rated",
+        };
+    }
+
+    private static string DescribeSession(EntityEntry entry, DebriefSession session)
+    {
+        var name = $"Debrief session of {session.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
+        if (entry.State == EntityState.Added)
+        {
+            return $"{name} scheduled";
+        }
+
+        if (Changed(entry, nameof(DebriefSession.Status)))
+        {
+            return session.Status == SessionStatus.Cancelled ? $"{name} cancelled" : $"{name} marked as held";
+        }
+
+        if (Changed(entry, nameof(DebriefSession.GroundRulesRecordedAt)))
+        {
+            return $"Ground rules recorded for the {name.ToLowerInvariant()}";
+        }
+
+        if (Changed(entry, nameof(DebriefSession.Notes)))
+        {
+            return $"Notes of the {name.ToLowerInvariant()} saved";
+        }
+
+        if (Changed(entry, nameof(DebriefSession.Date), nameof(DebriefSession.StartTime), nameof(DebriefSession.Location), nameof(DebriefSession.FacilitatorId)))
+        {
+            return $"{name} rescheduled or moved";
+        }
+
+        return $"Participants of the {name.ToLowerInvariant()} changed";
+    }
+
+    /// <summary>For a new entity: whether any of the properties has a value. For a modified one: whether any really changed.</summary>
+    private static bool Changed(EntityEntry entry, params string[] properties) =>
+        properties.Select(entry.Property).Any(property => entry.State == EntityState.Added
+            ? property.CurrentValue is not null
+            : property.IsModified && !Equals(property.OriginalValue, property.CurrentValue));
+}
