@@ -7,6 +7,8 @@ using NPCS.Reviews.Application;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
 using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.TestSupport;
 
 namespace NPCS.Reviews.Tests.Support;
 
@@ -94,6 +96,10 @@ public sealed class SliceFixture : IAsyncLifetime
     /// <summary>Reads with the jurisdiction filters switched off, to check what is really stored.</summary>
     public Task<T> QueryDbAsync<T>(Func<ReviewsDbContext, Task<T>> query) =>
         ExecuteScopeAsync(sp => query(sp.GetRequiredService<ReviewsDbContext>()));
+
+    /// <summary>A new Demo County review at the given stage (see <see cref="ReviewScene"/>).</summary>
+    public Task<int> ReviewAtAsync(ReviewStage stage) => ExecuteScopeAsync(sp => ReviewScene.CreateAtAsync(
+        sp.GetRequiredService<ReviewsDbContext>(), sp.GetRequiredService<UserManager<ApplicationUser>>(), stage, Time.GetUtcNow()));
 }
 
 public sealed class TestCurrentUser : ICurrentUser

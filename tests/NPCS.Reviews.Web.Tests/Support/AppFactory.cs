@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
+using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.TestSupport;
 
 namespace NPCS.Reviews.Web.Tests.Support;
 
@@ -69,6 +72,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ArgumentNullException.ThrowIfNull(query);
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<ReviewsDbContext>());
+    }
+
+    /// <summary>A new Demo County review at the given stage (see <see cref="ReviewScene"/>).</summary>
+    public async Task<int> ReviewAtAsync(ReviewStage stage)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await ReviewScene.CreateAtAsync(
+            scope.ServiceProvider.GetRequiredService<ReviewsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+            stage,
+            TimeProvider.System.GetUtcNow());
     }
 
     public Task<int> ReviewCountAsync() => QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync());
