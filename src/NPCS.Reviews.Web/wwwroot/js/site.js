@@ -33,3 +33,11 @@ document.addEventListener("DOMContentLoaded", () => {
         summary.focus();
     }
 });
+
+// A button with data-confirm asks before it submits (deletions). Without script the form simply submits.
+document.addEventListener("click", event => {
+    const button = event.target instanceof Element ? event.target.closest("button[data-confirm]") : null;
+    if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+        event.preventDefault();
+    }
+});
