@@ -141,7 +141,7 @@ public sealed class DebriefSession : IReviewPart
     internal void SaveNotes(string? notes)
     {
         EnsureNotCancelled();
-        EnsureGroundRules("take notes in");
+        EnsureGroundRules("notes can be taken");
         Notes = Text.Optional(notes);
         Touch();
     }
@@ -149,7 +149,7 @@ public sealed class DebriefSession : IReviewPart
     internal void MarkHeld()
     {
         EnsureScheduled("mark as held");
-        EnsureGroundRules("mark as held");
+        EnsureGroundRules("the session can be marked as held");
         Status = SessionStatus.Held;
         Touch();
     }
@@ -157,7 +157,7 @@ public sealed class DebriefSession : IReviewPart
     internal void EnsureCanCapture()
     {
         EnsureNotCancelled();
-        EnsureGroundRules("record decision points in");
+        EnsureGroundRules("decision points can be recorded in this session");
     }
 
     private void Apply(SessionDetails details)
@@ -186,11 +186,11 @@ public sealed class DebriefSession : IReviewPart
         }
     }
 
-    private void EnsureGroundRules(string action)
+    private void EnsureGroundRules(string what)
     {
         if (!GroundRulesRecorded)
         {
-            throw new DomainException($"Record that the ground rules were read, and who agreed, before you {action} the session.");
+            throw new DomainException($"Record that the ground rules were read, and who agreed, before {what}.");
         }
     }
 
