@@ -210,6 +210,30 @@ public class ChronologyTests(SliceFixture fixture) : SliceTest(fixture, Users.Ca
     }
 
     [Fact]
+    public async Task Should_lock_existing_entries_when_a_corrected_intake_screens_the_incident_out()
+    {
+        var review = await Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+        var entryId = await AddAsync(NewEntry(review.Id));
+        var edit = await Fixture.SendAsync<EditChronologyEntry.Command>(new EditChronologyEntry.Query(review.Id, entryId));
+        var intake = await Fixture.SendAsync<EditIntake.Command>(new EditIntake.Query(review.Id));
+        intake.IncidentType = IncidentType.Fatality;
+        intake.MostRecentContact = null;
+        await Fixture.SendAsync(intake);
+
+        var locked = await Fixture.SendAsync<EditChronologyEntry.Command>(new EditChronologyEntry.Query(review.Id, entryId));
+        Assert.False(locked.Editable);
+        edit.WhatHappened = "Changed after the screen-out";
+        var editRefused = await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(edit));
+        var deleteRefused = await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(new DeleteChronologyEntry.Command(review.Id, entryId, edit.Version)));
+
+        Assert.Equal("A screened-out incident is not reviewed, so it has no chronology.", editRefused.Message);
+        Assert.Equal(editRefused.Message, deleteRefused.Message);
+        var stored = await StoredAsync(entryId);
+        Assert.Equal("Home visit", stored?.WhatHappened);
+        Assert.Equal(edit.Version, stored?.Version);
+    }
+
+    [Fact]
     public async Task Should_not_find_an_entry_through_another_review()
     {
         var first = await Fixture.ReviewAtAsync(ReviewStage.Intake);
