@@ -306,4 +306,41 @@ public class FamilyNeedsPageTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"{url}: heading level skips."));
         }
     }
+
+    public static TheoryData<string, string, string, HttpStatusCode> HandMadePosts => new()
+    {
+        { "#factors-form", "Rate.Factors[0].Factor", "NotAFactor", HttpStatusCode.OK },
+        { "#factors-form", "Rate.Factors[1].Factor", "ParentalResilience", HttpStatusCode.OK },
+        { "#factors-form", "Rate.Factors[0].Rating", "99", HttpStatusCode.OK },
+        { "#factors-form", "Rate.Version", "not-a-guid", HttpStatusCode.OK },
+        { "#bias-form", "Bias.Version", "00000000-0000-0000-0000-000000000001", HttpStatusCode.OK },
+        { "#voice-form", "Voice.Engaged", "7", HttpStatusCode.OK },
+        { "#add-need-form", "Need.Barriers", "42", HttpStatusCode.OK },
+        { "#complete-form", "Complete.NoUnmetNeeds", "perhaps", HttpStatusCode.OK },
+        { ".needs-table form", "needId", "abc", HttpStatusCode.OK },
+        { ".needs-table form", "needId", "999999", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(HandMadePosts))]
+    public async Task Should_refuse_a_hand_made_post_without_an_error_page_or_a_save(string form, string field, string value, HttpStatusCode status)
+    {
+        var id = await app.ReviewAtAsync(ReviewStage.FamilyNeeds);
+        using var client = await app.SignInAsync(Caseworker);
+        await client.SubmitAsync(await client.GetPageAsync($"/Reviews/{id}/FamilyNeeds"), "#add-need-form", UnmetNeed());
+        var page = await client.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+
+        var response = await client.SubmitAsync(page, form, new() { [field] = [value] });
+
+        Assert.Equal(status, response.StatusCode);
+        if (field == "needId" && status == HttpStatusCode.OK)
+        {
+            var result = await AppClient.ParseAsync(response);
+            Assert.Contains(Pages.Reviews.FamilyNeeds.IndexModel.UnreadableMessage, result.QuerySelector(".validation-summary-errors")?.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await NeedsAsync(id));
+        Assert.Null(await AnalysisAsync(id));
+        Assert.Equal(ReviewStage.FamilyNeeds, await app.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Stage).SingleAsync()));
+    }
 }

@@ -33,6 +33,8 @@ public class IndexModel(ISender sender) : PageModel, IReloadOnError, IHasFormPre
     [BindProperty]
     public CompleteFamilyNeeds.Command Complete { get; set; } = new();
 
+    public const string UnreadableMessage = "Some of what was sent could not be read. Nothing was saved: reload the page and try again.";
+
     public string FormPrefix { get; private set; } = string.Empty;
 
     public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
@@ -107,9 +109,11 @@ public class IndexModel(ISender sender) : PageModel, IReloadOnError, IHasFormPre
 
     private async Task<IActionResult> SendAsync(ICommand command, string flash, IActionResult next, CancellationToken ct)
     {
-        // A value the binder could not read (a hand-made post) is shown beside its field, like any other error.
+        // Every field of this page is a choice or free text, so a value the binder could not read comes
+        // from a hand-made post; it may name no visible field, so the summary says so too.
         if (!ModelState.IsValid)
         {
+            ModelState.AddModelError(string.Empty, UnreadableMessage);
             await ReloadAsync(ct);
             return Page();
         }
