@@ -343,4 +343,32 @@ public class FamilyNeedsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(await AnalysisAsync(id));
         Assert.Equal(ReviewStage.FamilyNeeds, await app.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Stage).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Should_show_the_analysis_read_only_before_the_intake_is_complete()
+    {
+        var id = await app.ReviewAtAsync(ReviewStage.Intake);
+        using var client = await app.SignInAsync(Caseworker);
+
+        var page = await client.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+
+        Assert.Equal("The family-needs analysis starts once the intake is complete.", page.QuerySelector(".alert-info")?.TextContent.Trim());
+        Assert.Empty(page.QuerySelectorAll("main form"));
+    }
+
+    [Fact]
+    public async Task Should_send_the_edit_need_page_back_once_the_analysis_is_complete()
+    {
+        var id = await app.ReviewAtAsync(ReviewStage.Debrief);
+        var needId = (await NeedsAsync(id))[0].Id;
+        using var client = await app.SignInAsync(Caseworker);
+
+        var response = await client.Http.GetAsync(new Uri($"/Reviews/{id}/FamilyNeeds/Needs/{needId}/Edit", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Reviews/{id}/FamilyNeeds", response.Headers.Location?.OriginalString);
+        var page = await client.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+        Assert.Equal("The family-needs analysis cannot be changed at this stage.", page.QuerySelector("[role=status].alert-success")?.TextContent.Trim());
+        Assert.Contains("Stable housing", page.QuerySelector(".needs-table")?.TextContent, StringComparison.Ordinal);
+    }
 }
