@@ -10,14 +10,8 @@ namespace NPCS.Reviews.Application.Features.Debrief;
 public static class CancelSession
 {
     [Authorize(Roles.ReviewEditors)]
-    public sealed class Command : ICommand
+    public sealed class Command : SessionChange, ICommand
     {
-        public int Id { get; set; }
-
-        public int SessionId { get; set; }
-
-        public Guid Version { get; set; }
-
         public string? Reason { get; set; }
     }
 

@@ -6,6 +6,16 @@ using NPCS.Reviews.Domain.Reviews;
 
 namespace NPCS.Reviews.Application.Features.Debrief;
 
+/// <summary>A change to one session of a review, made on the session as the user last saw it (its version).</summary>
+public abstract class SessionChange
+{
+    public int Id { get; set; }
+
+    public int SessionId { get; set; }
+
+    public Guid Version { get; set; }
+}
+
 /// <summary>Loads a session of a review for a change: the review in the user's jurisdiction, a manager of its debrief, the session its own.</summary>
 internal static class SessionOf
 {

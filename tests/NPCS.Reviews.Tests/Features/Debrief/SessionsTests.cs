@@ -275,7 +275,8 @@ public class SessionsTests(SliceFixture fixture) : SliceTest(fixture, Users.Faci
         review = await Fixture.ReviewAsync(id);
         var noPoint = await Assert.ThrowsAsync<DomainException>(() => Fixture.SendAsync(new CompleteDebrief.Command(id, review.Version)));
 
-        Assert.NotEqual(none.Message, noPoint.Message);
+        Assert.Equal("The debrief cannot be completed yet. It needs at least one session marked as held, with its ground rules recorded and at least one decision point.", none.Message);
+        Assert.Equal("The debrief cannot be completed yet. It needs at least one decision point.", noPoint.Message);
         Assert.Equal(ReviewStage.Debrief, (await Fixture.ReviewAsync(id)).Stage);
     }
 
