@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Domain.Reviews;
 using NPCS.Reviews.Web.Tests.Support;
 
@@ -31,6 +33,19 @@ public class DebriefPageTests(AppFactory app) : IClassFixture<AppFactory>
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith($"/Reviews/{id}/Debrief/Sessions/", location, StringComparison.Ordinal);
         return (client, id, location);
+    }
+
+    /// <summary>Adds someone from outside the agency through the session page's form; the page redirects back to itself.</summary>
+    private static async Task AddOutsideAsync(AppClient client, string sessionUrl, string name, string role, string agency)
+    {
+        var session = await client.GetPageAsync(sessionUrl);
+        var response = await client.SubmitAsync(session, "form.add-outside", new()
+        {
+            ["Outside.Name"] = [name],
+            ["Outside.Role"] = [role],
+            ["Outside.Agency"] = [agency],
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]
@@ -122,14 +137,7 @@ public class DebriefPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var staff = await client.SubmitAsync(session, "form.add-staff", new() { ["Staff.UserId"] = [caseworker], ["Staff.Role"] = ["Investigator"] });
         Assert.Equal(HttpStatusCode.Redirect, staff.StatusCode);
-        session = await client.GetPageAsync(sessionUrl);
-        var outside = await client.SubmitAsync(session, "form.add-outside", new()
-        {
-            ["Outside.Name"] = ["Det. Ray Ortiz"],
-            ["Outside.Role"] = ["Detective"],
-            ["Outside.Agency"] = ["LawEnforcement"],
-        });
-        Assert.Equal(HttpStatusCode.Redirect, outside.StatusCode);
+        await AddOutsideAsync(client, sessionUrl, "Det. Ray Ortiz", "Detective", "LawEnforcement");
 
         session = await client.GetPageAsync(sessionUrl);
         var rows = session.QuerySelectorAll(".participants-table tbody tr").Select(r => r.TextContent).ToList();
@@ -166,13 +174,7 @@ public class DebriefPageTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Should_show_a_caseworker_outside_the_team_the_date_but_not_the_place_or_the_participants()
     {
         var (facilitator, id, sessionUrl) = await ScheduledAsync();
-        var session = await facilitator.GetPageAsync(sessionUrl);
-        await facilitator.SubmitAsync(session, "form.add-outside", new()
-        {
-            ["Outside.Name"] = ["Dr. Maya Lee"],
-            ["Outside.Role"] = ["ER physician"],
-            ["Outside.Agency"] = ["Hospital"],
-        });
+        await AddOutsideAsync(facilitator, sessionUrl, "Dr. Maya Lee", "ER physician", "Hospital");
         using var caseworker = await app.SignInAsync("caseworker@demo.local");
 
         var overview = await caseworker.GetPageAsync($"/Reviews/{id}/Debrief");
@@ -226,5 +228,98 @@ public class DebriefPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Debrief sessions can be scheduled once the intake is complete.", overview.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(overview.QuerySelector(ScheduleForm));
         Assert.Null(overview.QuerySelector("form.complete-debrief"));
+    }
+
+    [Fact]
+    public async Task Should_reschedule_and_cancel_a_session_through_its_page()
+    {
+        var (client, id, sessionUrl) = await ScheduledAsync();
+        var session = await client.GetPageAsync(sessionUrl);
+        Assert.Equal(Place, session.InputValue("Reschedule.Location"));
+
+        var moved = await client.SubmitAsync(session, "form.reschedule", new() { ["Reschedule.Location"] = ["https://video.example.org/room/7"] });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        session = await client.GetPageAsync(sessionUrl);
+        Assert.Contains("https://video.example.org/room/7", session.QuerySelector("main dl")?.TextContent, StringComparison.Ordinal);
+        var noReason = await client.SubmitAsync(session, "form.cancel-session", new() { ["Cancel.Reason"] = ["  "] });
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Equal("Enter the reason for cancelling the session.", (await AppClient.ParseAsync(noReason)).FieldError("Cancel.Reason"));
+
+        var cancelled = await client.SubmitAsync(session, "form.cancel-session", new() { ["Cancel.Reason"] = ["The detective is in court that day."] });
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        session = await client.GetPageAsync(sessionUrl);
+        Assert.Contains("Cancelled", session.QuerySelector("main dl")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(session.QuerySelector("form.reschedule"));
+        Assert.Null(session.QuerySelector("form.add-staff"));
+        Assert.DoesNotContain(session.QuerySelectorAll("a"), a => a.TextContent.Contains("live facilitation", StringComparison.Ordinal));
+        var stored = await app.QueryDbAsync(db => db.DebriefSessions.IgnoreQueryFilters().SingleAsync(s => s.ReviewId == id));
+        Assert.Equal(SessionStatus.Cancelled, stored.Status);
+        Assert.Equal("https://video.example.org/room/7", stored.Location);
+    }
+
+    [Fact]
+    public async Task Should_report_a_reschedule_from_a_page_that_is_out_of_date()
+    {
+        var (client, id, sessionUrl) = await ScheduledAsync();
+        var stale = await client.GetPageAsync(sessionUrl);
+        var first = await client.SubmitAsync(stale, "form.reschedule", new() { ["Reschedule.Location"] = ["Room 1"] });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        var late = await client.SubmitAsync(stale, "form.reschedule", new() { ["Reschedule.Location"] = ["Room 2"] });
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var page = await AppClient.ParseAsync(late);
+        Assert.Contains("Someone else changed this record", page.QuerySelector(".validation-summary-errors")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Room 2", page.InputValue("Reschedule.Location"));
+        Assert.Equal("Room 1", await app.QueryDbAsync(db => db.DebriefSessions.IgnoreQueryFilters().Where(s => s.ReviewId == id).Select(s => s.Location).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Should_remove_a_participant_through_the_session_page()
+    {
+        var (client, _, sessionUrl) = await ScheduledAsync();
+        await AddOutsideAsync(client, sessionUrl, "Ms. Jo Park", "School nurse", "School");
+        var session = await client.GetPageAsync(sessionUrl);
+
+        var removed = await client.SubmitAsync(session, "form.remove-participant");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        session = await client.GetPageAsync(sessionUrl);
+        Assert.Empty(session.QuerySelectorAll(".participants-table tbody tr"));
+    }
+
+    [Fact]
+    public async Task Should_complete_the_debrief_and_return_to_the_overview_with_a_message()
+    {
+        var (client, id, sessionUrl) = await ScheduledAsync();
+        await AddOutsideAsync(client, sessionUrl, "Dr. Maya Lee", "ER physician", "Hospital");
+
+        // Ground rules, held and decision points belong to the live facilitation page (built separately):
+        // here they are recorded through the domain, as that page will.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReviewsDbContext>();
+            var review = await db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == id);
+            var held = await db.DebriefSessions.IgnoreQueryFilters().SingleAsync(s => s.ReviewId == id);
+            review.RecordGroundRules(held, [held.Participants[0].Id], review.AssignedFacilitatorId!, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            review.MarkSessionHeld(held);
+            db.DecisionPoints.Add(review.AddDecisionPoint(
+                held,
+                new DecisionDetails(review.IncidentDate.AddDays(-10), null, DeciderRole.Investigator, "Closed the assessment", null, null, null, Pressure.Time, null),
+                null,
+                DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var overview = await client.GetPageAsync($"/Reviews/{id}/Debrief");
+        var response = await client.SubmitAsync(overview, "form.complete-debrief");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Reviews/{id}", response.Headers.Location?.OriginalString);
+        var page = await client.GetPageAsync($"/Reviews/{id}");
+        Assert.Contains("Debrief completed", page.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ReviewStage.Findings, await app.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Stage).SingleAsync()));
     }
 }
