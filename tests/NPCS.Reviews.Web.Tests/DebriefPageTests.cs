@@ -322,4 +322,34 @@ public class DebriefPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Debrief completed", page.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(ReviewStage.Findings, await app.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Stage).SingleAsync()));
     }
+
+    public static TheoryData<string, string> HostilePosts => new()
+    {
+        { "Reschedule", "Reschedule.Version=garbage&Reschedule.Date=2026-02-30&Reschedule.StartTime=noon&Reschedule.FacilitatorId=x" },
+        { "Cancel", "Cancel.Version=&Cancel.Reason=" + new string('x', 5000) },
+        { "AddStaff", "Staff.Version=1&Staff.UserId=' OR 1=1 --&Staff.Role=" },
+        { "AddOutside", "Outside.Agency=999&Outside.Name=&Outside.Role=x&Outside.Agency=2" },
+        { "Remove", "participantId=abc&version=xyz" },
+        { "Nothing", "a=b" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostilePosts))]
+    public async Task Should_answer_hand_made_posts_to_the_session_page_without_a_server_error(string handler, string body)
+    {
+        var (client, id, sessionUrl) = await ScheduledAsync();
+        var page = await client.GetPageAsync(sessionUrl);
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value");
+        using var content = new StringContent($"{body}&__RequestVerificationToken={Uri.EscapeDataString(token!)}", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await client.Http.PostAsync(new Uri($"{sessionUrl}?handler={handler}", UriKind.Relative), content);
+
+        // 200 with messages, or 404 for a handler the page does not have; never a 500, and never a 400 that would
+        // mean the antiforgery check stopped the post before the page saw it.
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{handler} answered {(int)response.StatusCode}.");
+        var stored = await app.QueryDbAsync(db => db.DebriefSessions.IgnoreQueryFilters().SingleAsync(s => s.ReviewId == id));
+        Assert.Equal(SessionStatus.Scheduled, stored.Status);
+        Assert.Equal(Place, stored.Location);
+        Assert.Empty(stored.Participants);
+    }
 }
