@@ -101,6 +101,43 @@ public class LiveSessionPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(await PointsAsync(scene.ReviewId));
     }
 
+    [Theory]
+    [InlineData("Capture.Pressures", "Bogus")]
+    [InlineData("Capture.Role", "Chief of everything")]
+    [InlineData("Capture.ChronologyEntryId", "not-a-number")]
+    [InlineData("Capture.Date", "31/31/2026")]
+    public async Task Should_answer_a_hand_made_post_with_unreadable_values_without_saving_it(string field, string garbage)
+    {
+        var scene = await SessionAsync(groundRules: true);
+        using var client = await app.SignInAsync("facilitator@demo.local");
+        var live = await client.GetPageAsync(LivePath(scene));
+
+        var response = await client.SubmitAsync(live, "form[action*='handler=Capture']", Point("Kept the case open", Forms.Today.AddDays(-2)).With(field, garbage));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await AppClient.ParseAsync(response);
+        Assert.NotEmpty(page.FieldError(field));
+        Assert.Equal("Kept the case open", page.InputValue("Capture.Decision"));
+        Assert.Empty(await PointsAsync(scene.ReviewId));
+    }
+
+    [Fact]
+    public async Task Should_refuse_ground_rules_with_no_one_ticked_beside_the_list()
+    {
+        var scene = await SessionAsync();
+        using var client = await app.SignInAsync("facilitator@demo.local");
+        var live = await client.GetPageAsync(LivePath(scene));
+
+        var response = await client.SubmitAsync(live, "form[action*='handler=GroundRules']");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await AppClient.ParseAsync(response);
+        Assert.Equal("Tick everyone who is present and agreed to the ground rules: at least one participant.", page.FieldError("Rules.Agreed"));
+        var garbage = await client.SubmitAsync(page, "form[action*='handler=GroundRules']", new() { ["Rules.Agreed"] = ["everyone"] });
+        Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
+        Assert.False((await app.QueryDbAsync(db => db.DebriefSessions.IgnoreQueryFilters().SingleAsync(s => s.Id == scene.SessionId))).GroundRulesRecorded);
+    }
+
     [Fact]
     public async Task Should_say_why_a_session_cannot_be_marked_held_before_its_ground_rules()
     {

@@ -40,6 +40,14 @@ public class EditModel(ISender sender) : PageModel, IReloadOnError
     {
         Data.Id = Id;
         Data.PointId = PointId;
+
+        // Values that cannot even be read (a hand-made post) are shown back, not saved without them.
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(ct);
+            return Page();
+        }
+
         await sender.Send(Data, ct);
         TempData["Flash"] = "Decision point saved.";
         return RedirectToPage("Index", null, new { id = Id }, $"point-{PointId}");

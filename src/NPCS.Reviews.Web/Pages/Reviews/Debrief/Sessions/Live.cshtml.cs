@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NPCS.Reviews.Application.Features.Debrief;
 using NPCS.Reviews.Web.Infrastructure;
@@ -48,6 +49,11 @@ public class LiveModel(ISender sender) : PageModel, IReloadOnError, IHasFormPref
         FormPrefix = nameof(Rules);
         Rules.Id = Id;
         Rules.SessionId = SessionId;
+        if (!await InputReadableAsync(ct))
+        {
+            return Page();
+        }
+
         await sender.Send(Rules, ct);
         var agreed = Rules.Agreed.Distinct().Count();
         return Saved($"Ground rules recorded: {agreed} {(agreed == 1 ? "participant" : "participants")} agreed.", fragment: null);
@@ -58,6 +64,11 @@ public class LiveModel(ISender sender) : PageModel, IReloadOnError, IHasFormPref
         FormPrefix = nameof(Capture);
         Capture.Id = Id;
         Capture.SessionId = SessionId;
+        if (!await InputReadableAsync(ct))
+        {
+            return Page();
+        }
+
         var number = await sender.Send(Capture, ct);
         return Saved($"Decision point {number} saved.", fragment: null);
     }
@@ -97,6 +108,21 @@ public class LiveModel(ISender sender) : PageModel, IReloadOnError, IHasFormPref
         {
             Capture = new();
         }
+    }
+
+    /// <summary>
+    /// A hand-made post whose values cannot even be read (a pressure or a participant that is not a
+    /// number or a listed value) is shown back with the binder's messages instead of being saved without them.
+    /// </summary>
+    private async Task<bool> InputReadableAsync(CancellationToken ct)
+    {
+        if (!ModelState.FindKeysWithPrefix(FormPrefix).Any(entry => entry.Value.ValidationState == ModelValidationState.Invalid))
+        {
+            return true;
+        }
+
+        await ReloadAsync(ct);
+        return false;
     }
 
     /// <summary>
