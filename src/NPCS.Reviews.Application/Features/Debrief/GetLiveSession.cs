@@ -43,6 +43,9 @@ public static class GetLiveSession
         string? Notes,
         Guid Version)
     {
+        /// <summary>When the ground rules were recorded, on the agency's clock (as the people in the room read it).</summary>
+        public DateTime? GroundRulesRecordedLocal { get; init; }
+
         public bool GroundRulesRecorded => GroundRulesRecordedAt is not null;
     }
 
@@ -62,9 +65,14 @@ public static class GetLiveSession
                 .Select(p => new CapturedPoint(p.Id, p.Date, p.Role, p.Decision, p.Pressures))
                 .ToListAsync(cancellationToken);
             var total = await db.DecisionPoints.CountAsync(p => p.ReviewId == review.Id, cancellationToken);
+            var timeZoneId = await db.Jurisdictions.Where(j => j.Id == review.JurisdictionId).Select(j => j.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+            var zone = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
             return new Result(
                 await ReviewHeader.ForAsync(db, user, review, cancellationToken),
-                new SessionView(session.Id, session.Date, session.StartTime, session.Location, session.Status, session.GroundRulesRecordedAt, session.Notes, session.Version),
+                new SessionView(session.Id, session.Date, session.StartTime, session.Location, session.Status, session.GroundRulesRecordedAt, session.Notes, session.Version)
+                {
+                    GroundRulesRecordedLocal = session.GroundRulesRecordedAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).DateTime : null,
+                },
                 GroundRules.All,
                 [.. session.Participants.OrderBy(p => p.Id).Select(p => new ParticipantView(p.Id, p.Name, p.Role, p.Agency, p.AgreedToGroundRules))],
                 await ChronologyItem.ListAsync(db, review.Id, cancellationToken),

@@ -61,6 +61,12 @@ public class LiveSessionTests(SliceFixture fixture) : SliceTest(fixture, Users.F
         Assert.True(session.GroundRulesRecorded);
         Assert.True(session.Participants.Single(p => p.Id == scene.StaffParticipantId).AgreedToGroundRules);
         Assert.False(session.Participants.Single(p => p.Id == scene.OutsideParticipantId).AgreedToGroundRules);
+
+        // The live page says when, on the agency's clock.
+        var live = await Fixture.SendAsync<GetLiveSession.Result>(new GetLiveSession.Query(scene.ReviewId, scene.SessionId));
+        var zone = await Fixture.QueryDbAsync(db => db.Jurisdictions.IgnoreQueryFilters().Where(j => j.Code == "DEMO").Select(j => j.TimeZoneId).SingleAsync());
+        Assert.Equal(TimeZoneInfo.ConvertTime(Fixture.Time.Now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime, live.Session.GroundRulesRecordedLocal);
+        Assert.Equal([true, false], live.Participants.Select(p => p.Agreed));
     }
 
     [Fact]
