@@ -139,6 +139,29 @@ public class LiveSessionPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Should_save_the_notes_and_mark_the_session_held()
+    {
+        var scene = await SessionAsync(groundRules: true);
+        using var client = await app.SignInAsync("facilitator@demo.local");
+        var live = await client.GetPageAsync(LivePath(scene));
+
+        var notes = await client.SubmitAsync(live, "form[action*='handler=Notes']", new() { ["Notes.Notes"] = ["Walked the timeline from the first report."] });
+
+        Assert.Equal(HttpStatusCode.Redirect, notes.StatusCode);
+        Assert.Equal(LivePath(scene) + "#notes", notes.Headers.Location!.OriginalString);
+        live = await client.GetPageAsync(LivePath(scene));
+        Assert.Equal("Notes saved.", live.QuerySelector("#live-status")!.TextContent.Trim());
+        Assert.Equal("Walked the timeline from the first report.", live.QuerySelector("#Notes_Notes")!.TextContent);
+
+        var held = await client.SubmitAsync(live, "form[action*='handler=Held']");
+
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        var session = await app.QueryDbAsync(db => db.DebriefSessions.IgnoreQueryFilters().SingleAsync(s => s.Id == scene.SessionId));
+        Assert.Equal(SessionStatus.Held, session.Status);
+        Assert.Equal("Walked the timeline from the first report.", session.Notes);
+    }
+
+    [Fact]
     public async Task Should_say_why_a_session_cannot_be_marked_held_before_its_ground_rules()
     {
         var scene = await SessionAsync();

@@ -55,7 +55,7 @@ public class DecisionPointTests(SliceFixture fixture) : SliceTest(fixture, Users
     public static TheoryData<string, Action<DecisionPointFields>, string> InvalidFields => new()
     {
         { "Date", c => c.Date = null, "Enter the date of the decision." },
-        { "Date", c => c.Date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), "The date of the decision cannot be in the future." },
+        { "Date", c => c.Date = new DateOnly(2099, 1, 1), "The date of the decision cannot be in the future." },
         { "Date", c => c.Date = new DateOnly(1989, 12, 31), "The date of the decision must be in 1990 or later." },
         { "ChronologyEntryId", c => c.ChronologyEntryId = 0, DecisionPointFieldsValidator.UnknownEntryMessage },
         { "Role", c => c.Role = null, "Choose the role of the person who decided." },
