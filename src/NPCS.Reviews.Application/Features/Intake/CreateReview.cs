@@ -59,7 +59,8 @@ public static class CreateReview
                 }
                 catch (DbUpdateException) when (attempt < MaxNumberAttempts)
                 {
-                    db.Entry(review).State = EntityState.Detached;
+                    // Forget the refused review and the history line that came with it; try the next number.
+                    db.ChangeTracker.Clear();
                     if (!await CaseReferences.IsFreeAsync(db, details.CaseReference, null, cancellationToken))
                     {
                         throw Common.ValidationException.For(nameof(Command.CaseReference), CaseReferences.TakenMessage);
