@@ -1,5 +1,11 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.TestSupport;
 using NPCS.Reviews.Web.Tests.Support;
 
 namespace NPCS.Reviews.Web.Tests;
@@ -83,12 +89,101 @@ public class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
         await AssertNoServerErrorAsync(anonymous, "/Account/SetPassword?userId=nobody&code=not-a-code");
     }
 
+    [Fact]
+    public async Task Record_review_and_family_needs_forms_never_answer_with_a_server_error()
+    {
+        var id = await app.ReviewAtAsync(ReviewStage.FamilyNeeds);
+        using var client = await app.SignInAsync("facilitator@demo.local");
+
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Chronology", "#add-entry");
+        var entryId = await LiveScopeAsync((db, _) => LiveSessionScene.AddChronologyEntryAsync(db, id, Forms.Today.AddDays(-3), "Hostile test entry"));
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Chronology/{entryId}/Edit");
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Chronology", "form[action*='handler=Delete']");
+
+        var page = $"/Reviews/{id}/FamilyNeeds";
+        foreach (var handler in new[] { "AddNeed", "Rate", "Bias", "Voice" })
+        {
+            await AssertNoServerErrorAsync(client, page, $"form[action*='handler={handler}']");
+        }
+
+        var needs = await client.GetPageAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(needs, "form[action*='handler=AddNeed']", new()
+        {
+            ["Need.Category"] = ["Housing"],
+            ["Need.Description"] = ["A need to edit"],
+            ["Need.Status"] = ["IdentifiedMet"],
+        })).StatusCode);
+        var needId = await app.QueryDbAsync(db => db.Needs.IgnoreQueryFilters().Where(n => n.ReviewId == id).MaxAsync(n => n.Id));
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/FamilyNeeds/Needs/{needId}/Edit");
+        await AssertNoServerErrorAsync(client, page, "form[action*='handler=DeleteNeed']");
+        await AssertNoServerErrorAsync(client, page, "form[action*='handler=Complete']");
+    }
+
+    [Fact]
+    public async Task Debrief_forms_never_answer_with_a_server_error()
+    {
+        var id = await app.ReviewAtAsync(ReviewStage.Debrief);
+        var scene = await LiveScopeAsync((db, users) => LiveSessionScene.ScheduleAsync(db, users, id, DateTimeOffset.UtcNow));
+        using var client = await app.SignInAsync("facilitator@demo.local");
+
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Debrief", "form[action*='handler=Schedule']");
+        var session = $"/Reviews/{id}/Debrief/Sessions/{scene.SessionId}";
+        foreach (var handler in new[] { "AddStaff", "AddOutside", "Remove" })
+        {
+            await AssertNoServerErrorAsync(client, session, $"form[action*='handler={handler}']");
+        }
+
+        // Removal is offered until a participant agrees to the ground rules; then the rules are recorded for real.
+        var live = session + "/Live";
+        await AssertNoServerErrorAsync(client, live, "form[action*='handler=GroundRules']");
+        var rules = await client.GetPageAsync(live);
+        var agreed = rules.QuerySelectorAll("input[name='Rules.Agreed']").Select(i => i.GetAttribute("value")!).ToArray();
+        await client.SubmitAsync(rules, "form[action*='handler=GroundRules']", new() { ["Rules.Agreed"] = agreed });
+        foreach (var handler in new[] { "Capture", "Notes" })
+        {
+            await AssertNoServerErrorAsync(client, session + "/Live", $"form[action*='handler={handler}']");
+        }
+
+        var pointId = await app.QueryDbAsync(db => db.DecisionPoints.IgnoreQueryFilters().Where(p => p.ReviewId == id).MaxAsync(p => (int?)p.Id));
+        if (pointId is null)
+        {
+            var capture = await client.GetPageAsync(live);
+            await client.SubmitAsync(capture, "form[action*='handler=Capture']", new()
+            {
+                ["Capture.Date"] = [Forms.Iso(Forms.Today.AddDays(-2))],
+                ["Capture.Role"] = ["Supervisor"],
+                ["Capture.Decision"] = ["A decision to edit"],
+            });
+            pointId = await app.QueryDbAsync(db => db.DecisionPoints.IgnoreQueryFilters().Where(p => p.ReviewId == id).MaxAsync(p => (int?)p.Id));
+        }
+
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Debrief/DecisionPoints/{pointId}/Edit");
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Debrief/DecisionPoints", "form[action*='handler=Delete']");
+        await AssertNoServerErrorAsync(client, session + "/Live", "form[action*='handler=Held']");
+        await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Debrief", "form[action*='handler=Complete']");
+        await AssertNoServerErrorAsync(client, session, "form[action*='handler=Cancel']");
+    }
+
+    private async Task<T> LiveScopeAsync<T>(Func<ReviewsDbContext, UserManager<ApplicationUser>, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(
+            scope.ServiceProvider.GetRequiredService<ReviewsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+
     [Theory]
     [InlineData("/Reviews?stage=Nonsense&p=-4&search=%3Cb%3E")]
     [InlineData("/Reviews?p=99999999999999")]
     [InlineData("/Reviews/2147483647")]
     [InlineData("/Reviews/-1/EditIntake")]
     [InlineData("/Admin/Users/%27%20OR%201=1%20--")]
+    [InlineData("/Reviews/2147483647/Chronology/-1/Edit")]
+    [InlineData("/Reviews/1/FamilyNeeds/Needs/2147483647/Edit")]
+    [InlineData("/Reviews/1/Debrief/Sessions/99999999")]
+    [InlineData("/Reviews/1/Debrief/Sessions/-5/Live")]
+    [InlineData("/Reviews/1/Debrief/DecisionPoints/0/Edit")]
+    [InlineData("/Reviews/999999/History")]
     public async Task Hand_edited_addresses_never_answer_with_a_server_error(string url)
     {
         using var admin = await app.SignInAsync("supervisor@demo.local");

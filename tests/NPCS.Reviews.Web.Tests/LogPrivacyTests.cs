@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Domain.Reviews;
 using NPCS.Reviews.Web.Tests.Support;
 
 namespace NPCS.Reviews.Web.Tests;
@@ -44,6 +46,90 @@ public class LogPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(app.Logs.Lines, l => l.Contains("HTTP GET /Reviews responded 200", StringComparison.Ordinal));
 
         // ...and none of them carries what people typed.
+        var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
+    }
+
+    [Fact]
+    public async Task Nothing_typed_into_the_chronology_family_needs_or_debrief_appears_in_the_logs()
+    {
+        var marker = "QZV" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var id = await app.ReviewAtAsync(ReviewStage.FamilyNeeds);
+        using var facilitator = await app.SignInAsync("facilitator@demo.local");
+
+        var chronology = await facilitator.GetPageAsync($"/Reviews/{id}/Chronology");
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(chronology, "#add-entry", new()
+        {
+            ["Data.Date"] = [Forms.Iso(Forms.Today.AddDays(-9))],
+            ["Data.Source"] = ["School"],
+            ["Data.WhatHappened"] = [marker + " teacher's call"],
+            ["Data.AgencyKnew"] = [marker + " prior report"],
+        })).StatusCode);
+        var entryId = await app.QueryDbAsync(db => db.ChronologyEntries.IgnoreQueryFilters().Where(e => e.ReviewId == id).MaxAsync(e => e.Id));
+
+        var needs = await facilitator.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(needs, "form[action*='handler=AddNeed']", new()
+        {
+            ["Need.Category"] = ["Housing"],
+            ["Need.Description"] = [marker + " eviction notice"],
+            ["Need.Status"] = ["IdentifiedUnmet"],
+            ["Need.Barriers"] = ["Other"],
+            ["Need.BarrierNote"] = [marker + " landlord"],
+        })).StatusCode);
+        needs = await facilitator.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(needs, "form[action*='handler=Bias']", new()
+        {
+            ["Bias.Assumptions"] = [marker + " assumption"],
+        })).StatusCode);
+
+        // Refused input is not logged either.
+        needs = await facilitator.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.SubmitAsync(needs, "form[action*='handler=AddNeed']", new()
+        {
+            ["Need.Category"] = ["Housing"],
+            ["Need.Description"] = [marker + " refused"],
+            ["Need.Status"] = ["IdentifiedUnmet"],
+        })).StatusCode);
+        needs = await facilitator.GetPageAsync($"/Reviews/{id}/FamilyNeeds");
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(needs, "form[action*='handler=Complete']")).StatusCode);
+
+        var debrief = await facilitator.GetPageAsync($"/Reviews/{id}/Debrief");
+        var scheduled = await facilitator.SubmitAsync(debrief, "form[action*='handler=Schedule']", new()
+        {
+            ["Schedule.Date"] = [Forms.Iso(Forms.Today)],
+            ["Schedule.StartTime"] = ["10:00"],
+            ["Schedule.Location"] = [marker + " room"],
+        });
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var session = scheduled.Headers.Location!.OriginalString;
+        var sessionPage = await facilitator.GetPageAsync(session);
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(sessionPage, "form[action*='handler=AddOutside']", new()
+        {
+            ["Outside.Name"] = [marker + " Detective"],
+            ["Outside.Role"] = ["Detective"],
+            ["Outside.Agency"] = ["LawEnforcement"],
+        })).StatusCode);
+
+        var live = await facilitator.GetPageAsync(session + "/Live");
+        var agreed = live.QuerySelectorAll("input[name='Rules.Agreed']").Select(i => i.GetAttribute("value")!).ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(live, "form[action*='handler=GroundRules']", new() { ["Rules.Agreed"] = agreed })).StatusCode);
+        live = await facilitator.GetPageAsync(session + "/Live");
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(live, "form[action*='handler=Capture']", new()
+        {
+            ["Capture.Date"] = [Forms.Iso(Forms.Today.AddDays(-9))],
+            ["Capture.ChronologyEntryId"] = [entryId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["Capture.Role"] = ["Investigator"],
+            ["Capture.Decision"] = [marker + " closed the case"],
+            ["Capture.Cues"] = [marker + " cues"],
+            ["Capture.Knew"] = [marker + " knew"],
+            ["Capture.Expected"] = [marker + " expected"],
+            ["Capture.Context"] = [marker + " context"],
+        })).StatusCode);
+        live = await facilitator.GetPageAsync(session + "/Live");
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(live, "form[action*='handler=Notes']", new() { ["Notes.Notes"] = [marker + " what was said"] })).StatusCode);
+
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request AddDecisionPoint by", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request AddNeed by", StringComparison.Ordinal) && l.Contains("refused", StringComparison.Ordinal));
         var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
     }
