@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.BrowserTests.Infrastructure;
+using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace NPCS.Reviews.BrowserTests;
@@ -8,13 +13,19 @@ namespace NPCS.Reviews.BrowserTests;
 [Collection(UsesBrowser.Name)]
 public sealed class ScreenshotTests(BrowserFixture app)
 {
-    [Fact]
-    public async Task Readme_screenshots_show_the_review_list_and_the_new_review_form()
+    /// <summary>Every run takes them (artifacts/screenshots); NPCS_UPDATE_SCREENSHOTS=1 refreshes the README's copies in docs/.</summary>
+    private static string Folder()
     {
-        // Every run takes them (artifacts/screenshots); NPCS_UPDATE_SCREENSHOTS=1 refreshes the README's copies in docs/.
         var update = Environment.GetEnvironmentVariable("NPCS_UPDATE_SCREENSHOTS") == "1";
         var folder = Path.Combine(BrowserFixture.RepositoryRoot(), update ? "docs" : "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    [Fact]
+    public async Task Readme_screenshots_show_the_review_list_and_the_new_review_form()
+    {
+        var folder = Folder();
 
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -53,5 +64,39 @@ public sealed class ScreenshotTests(BrowserFixture app)
 
         Assert.True(new FileInfo(list).Length > 10_000, $"{list} looks empty.");
         Assert.True(new FileInfo(form).Length > 10_000, $"{form} looks empty.");
+    }
+
+    [Fact]
+    public async Task Readme_screenshot_shows_a_debrief_session_run_live()
+    {
+        var folder = Folder();
+        int id, sessionId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReviewsDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var now = TimeProvider.System.GetUtcNow();
+            id = await ReviewScene.CreateAtAsync(db, users, ReviewStage.Debrief, now);
+            await LiveSessionScene.AddChronologyEntryAsync(db, id, Incident.Today.AddDays(-60), "Well-baby visit at the county clinic; the mother asked about help with a crib.");
+            await LiveSessionScene.AddChronologyEntryAsync(db, id, Incident.Today.AddDays(-40), "Home visit; family assessment closed with a referral to parenting classes.");
+            sessionId = (await LiveSessionScene.ScheduleAsync(db, users, id, now, groundRules: true)).SessionId;
+        }
+
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "facilitator@demo.local");
+        await page.GotoAsync($"Reviews/{id}/Debrief/Sessions/{sessionId}/Live");
+        var capture = page.Locator("#capture form");
+        await capture.GetByLabel("Date of the decision").FillAsync(Incident.Today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await capture.GetByLabel("Role of who decided").SelectOptionAsync(new SelectOptionValue { Label = "Ongoing caseworker" });
+        await capture.GetByLabel("What was decided").FillAsync("Closed the family assessment with a referral instead of ongoing services.");
+        await capture.GetByLabel("Cues that prompted it (optional)").FillAsync("The home was clean; the mother engaged well.");
+        await capture.GetByLabel("Workload").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save decision point" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Decision point 1 saved." })).ToBeVisibleAsync();
+
+        var live = Path.Combine(folder, "live-session.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = live, FullPage = true });
+        Assert.True(new FileInfo(live).Length > 10_000, $"{live} looks empty.");
     }
 }

@@ -62,7 +62,7 @@ public class LiveSessionPageTests(AppFactory app) : IClassFixture<AppFactory>
         live = await client.GetPageAsync(LivePath(scene));
         Assert.Equal("Decision point 1 saved.", live.QuerySelector("#live-status")!.TextContent.Trim());
         Assert.Contains("Closed the assessment", live.QuerySelector(".live-captured")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Pressures: Workload, Time", live.QuerySelector(".live-captured")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(pressures: Workload, Time)", live.QuerySelector(".live-captured")!.TextContent, StringComparison.Ordinal);
 
         // Ready for the next one: an empty form whose first field takes focus.
         Assert.True(live.QuerySelector("#Capture_Date")!.HasAttribute("autofocus"));

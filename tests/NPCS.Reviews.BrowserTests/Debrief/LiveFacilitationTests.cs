@@ -126,7 +126,7 @@ public sealed class LiveFacilitationTests(BrowserFixture app)
         await Expect(captured.Nth(0)).ToContainTextAsync("Hotline or intake screener");
         await Expect(captured.Nth(0)).ToContainTextAsync("Screened in for a 72-hour response");
         await Expect(captured.Nth(1)).ToContainTextAsync("Closed the assessment as unfounded");
-        await Expect(captured.Nth(1)).ToContainTextAsync("Pressures: Workload");
+        await Expect(captured.Nth(1)).ToContainTextAsync("(pressures: Workload)");
         await Expect(captured.Nth(2)).ToContainTextAsync("Approved the closure");
         await Axe.AssertNoViolationsAsync(page, "the live session page with three decision points");
 
