@@ -695,6 +695,7 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ReopenedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<int?>("ReopenedStage")
@@ -737,8 +738,6 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("ReopenedByUserId");
 
                     b.HasIndex("ScreenOutOverriddenByUserId");
 
@@ -975,11 +974,6 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReopenedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
                         .WithMany()

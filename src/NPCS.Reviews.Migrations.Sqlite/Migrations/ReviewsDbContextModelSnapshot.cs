@@ -666,6 +666,7 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReopenedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReopenedStage")
@@ -708,8 +709,6 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("ReopenedByUserId");
 
                     b.HasIndex("ScreenOutOverriddenByUserId");
 
@@ -942,11 +941,6 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReopenedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("NPCS.Reviews.Application.Data.ApplicationUser", null)
                         .WithMany()

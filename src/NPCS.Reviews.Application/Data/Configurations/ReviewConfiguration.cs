@@ -30,7 +30,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Ignore(r => r.ReopenableSteps);
         builder.Property(r => r.NoUnmetNeedsReason).HasMaxLength(Review.ReasonMaxLength);
         builder.Property(r => r.ReopenReason).HasMaxLength(Review.ReasonMaxLength);
-        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ReopenedByUserId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key for ReopenedByUserId: SQLite can add one to an existing table only by rebuilding
+        // it outside a transaction. Accounts are locked, never deleted, and the history keeps who reopened.
+        builder.Property(r => r.ReopenedByUserId).HasMaxLength(450);
 
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NPCS.Reviews.Migrations.SqlServer.Migrations
+namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class RecordReviewFamilyNeedsDebrief : Migration
@@ -14,48 +14,49 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NoUnmetNeedsReason",
                 table: "Reviews",
-                type: "nvarchar(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReopenReason",
                 table: "Reviews",
-                type: "nvarchar(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ReopenedAt",
                 table: "Reviews",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReopenedByUserId",
                 table: "Reviews",
-                type: "nvarchar(450)",
+                type: "TEXT",
+                maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReopenedStage",
                 table: "Reviews",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ChronologyEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Time = table.Column<TimeOnly>(type: "time", nullable: true),
-                    Source = table.Column<int>(type: "int", nullable: false),
-                    WhatHappened = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    AgencyKnew = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AgencyKnew = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,19 +73,19 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "DebriefSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartTime = table.Column<TimeOnly>(type: "time", nullable: false),
-                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    FacilitatorId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    GroundRulesRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    GroundRulesRecordedByUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    FacilitatorId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    GroundRulesRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    GroundRulesRecordedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,18 +114,18 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "FamilyNeedsAnalyses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    BiasAssumptions = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    BiasCultureAndRace = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    BiasPoverty = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    BiasDisability = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    BiasOtherFamily = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    FamilyEngaged = table.Column<int>(type: "int", nullable: true),
-                    EngagementHow = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    WhatTheySaid = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BiasAssumptions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BiasCultureAndRace = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BiasPoverty = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BiasDisability = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BiasOtherFamily = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FamilyEngaged = table.Column<int>(type: "INTEGER", nullable: true),
+                    EngagementHow = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WhatTheySaid = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,15 +142,15 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "Needs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    Category = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    Barriers = table.Column<int>(type: "int", nullable: false),
-                    BarrierNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Barriers = table.Column<int>(type: "INTEGER", nullable: false),
+                    BarrierNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,12 +167,12 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "ReviewChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(2500)", maxLength: 2500, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,21 +195,21 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "DecisionPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReviewId = table.Column<int>(type: "int", nullable: false),
-                    SessionId = table.Column<int>(type: "int", nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    ChronologyEntryId = table.Column<int>(type: "int", nullable: true),
-                    Role = table.Column<int>(type: "int", nullable: false),
-                    Decision = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Cues = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Knew = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Expected = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Pressures = table.Column<int>(type: "int", nullable: false),
-                    Context = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChronologyEntryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Cues = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Knew = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Expected = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Pressures = table.Column<int>(type: "INTEGER", nullable: false),
+                    Context = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,14 +238,14 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "SessionParticipant",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SessionId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Agency = table.Column<int>(type: "int", nullable: false),
-                    AgreedToGroundRules = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Agency = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedToGroundRules = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,12 +268,12 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "ProtectiveFactorAssessment",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AnalysisId = table.Column<int>(type: "int", nullable: false),
-                    Factor = table.Column<int>(type: "int", nullable: false),
-                    Rating = table.Column<int>(type: "int", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AnalysisId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Factor = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -284,11 +285,6 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reviews_ReopenedByUserId",
-                table: "Reviews",
-                column: "ReopenedByUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChronologyEntries_ReviewId_Date",
@@ -361,23 +357,11 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "IX_SessionParticipant_UserId",
                 table: "SessionParticipant",
                 column: "UserId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Reviews_AspNetUsers_ReopenedByUserId",
-                table: "Reviews",
-                column: "ReopenedByUserId",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Reviews_AspNetUsers_ReopenedByUserId",
-                table: "Reviews");
-
             migrationBuilder.DropTable(
                 name: "DecisionPoints");
 
@@ -401,10 +385,6 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DebriefSessions");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Reviews_ReopenedByUserId",
-                table: "Reviews");
 
             migrationBuilder.DropColumn(
                 name: "NoUnmetNeedsReason",
