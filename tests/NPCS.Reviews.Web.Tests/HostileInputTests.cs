@@ -128,7 +128,7 @@ public class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
 
         await AssertNoServerErrorAsync(client, $"/Reviews/{id}/Debrief", "form[action*='handler=Schedule']");
         var session = $"/Reviews/{id}/Debrief/Sessions/{scene.SessionId}";
-        foreach (var handler in new[] { "AddStaff", "AddOutside", "Remove" })
+        foreach (var handler in new[] { "AddStaff", "AddOutside", "Remove", "Reschedule" })
         {
             await AssertNoServerErrorAsync(client, session, $"form[action*='handler={handler}']");
         }

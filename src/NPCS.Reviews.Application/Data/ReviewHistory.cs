@@ -142,7 +142,9 @@ internal static class ReviewHistory
 
     private static string DescribeSession(EntityEntry entry, DebriefSession session)
     {
-        var name = $"Debrief session of {session.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
+        var date = session.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var name = $"Debrief session of {date}";
+        var of = $"debrief session of {date}";
         if (entry.State == EntityState.Added)
         {
             return $"{name} scheduled";
@@ -155,12 +157,12 @@ internal static class ReviewHistory
 
         if (Changed(entry, nameof(DebriefSession.GroundRulesRecordedAt)))
         {
-            return $"Ground rules recorded for the {name.ToLowerInvariant()}";
+            return $"Ground rules recorded for the {of}";
         }
 
         if (Changed(entry, nameof(DebriefSession.Notes)))
         {
-            return $"Notes of the {name.ToLowerInvariant()} saved";
+            return $"Notes of the {of} saved";
         }
 
         if (Changed(entry, nameof(DebriefSession.Date), nameof(DebriefSession.StartTime), nameof(DebriefSession.Location), nameof(DebriefSession.FacilitatorId)))
@@ -168,7 +170,7 @@ internal static class ReviewHistory
             return $"{name} rescheduled or moved";
         }
 
-        return $"Participants of the {name.ToLowerInvariant()} changed";
+        return $"Participants of the {of} changed";
     }
 
     /// <summary>For a new entity: whether any of the properties has a value. For a modified one: whether any really changed.</summary>

@@ -146,5 +146,18 @@ public sealed class LiveFacilitationTests(BrowserFixture app)
         Assert.Equal("beforeunload", await warned.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         await Expect(page).ToHaveURLAsync(new Regex($"/Debrief/Sessions/{scene.SessionId}/Live$"));
         await Expect(page.Locator("#capture form").GetByLabel("What was decided")).ToHaveValueAsync("Half-typed decision");
+
+        // Saving one form while another holds unsaved text asks as well: the reload would lose the notes.
+        dialogs.Clear();
+        await page.GetByLabel("Notes (confidential to the review team)").FillAsync("Notes typed, not saved yet");
+        await page.Locator("#capture form").GetByLabel("What was decided").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        for (var waited = 0; dialogs.Count == 0 && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(["beforeunload"], dialogs);
+        await Expect(page.GetByLabel("Notes (confidential to the review team)")).ToHaveValueAsync("Notes typed, not saved yet");
     }
 }

@@ -7,8 +7,9 @@
         form.addEventListener("input", markDirty);
         form.addEventListener("change", markDirty);
 
-        // Submitting is saving, not leaving: no warning for the form being sent.
-        form.addEventListener("submit", () => dirty.clear());
+        // Submitting is saving, not leaving: no warning for the form being sent. Text typed in another
+        // form (the notes, say) would be lost by the reload, so the warning still stands for it.
+        form.addEventListener("submit", () => dirty.delete(form));
     });
 
     // Closing the tab or following a link with unsaved input asks first. Browsers show their own wording.

@@ -95,6 +95,26 @@ public class DebriefConfidentialityTests(SliceFixture fixture) : SliceTest(fixtu
             new CancelSession.Command { Id = id, SessionId = sessionId, Version = session.Version, Reason = "I would rather not." }));
     }
 
+    [Fact]
+    public async Task Should_show_the_session_notes_to_the_whole_team_and_to_no_one_else()
+    {
+        var (id, sessionId) = await SceneAsync();
+        var version = (await Fixture.SessionAsync(sessionId)).Version;
+        await Fixture.SendAsync(new SaveSessionNotes.Command { Id = id, SessionId = sessionId, Version = version, Notes = "What the room said." });
+
+        await Fixture.RunAsUserAsync(Users.Caseworker);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync<GetSession.Result>(new GetSession.Query(id, sessionId)));
+
+        await Fixture.RunAsUserAsync(Users.Facilitator);
+        await Fixture.AddStaffAsync(id, sessionId, Users.Caseworker);
+        foreach (var reader in new[] { Users.Caseworker, Users.Admin, Users.Supervisor })
+        {
+            await Fixture.RunAsUserAsync(reader);
+            var session = await Fixture.SendAsync<GetSession.Result>(new GetSession.Query(id, sessionId));
+            Assert.Equal("What the room said.", session.Notes);
+        }
+    }
+
     [Theory]
     [InlineData(Users.Supervisor, true)]
     [InlineData(Users.Admin, false)]
