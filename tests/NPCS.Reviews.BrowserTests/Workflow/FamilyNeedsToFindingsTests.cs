@@ -21,6 +21,14 @@ public sealed class FamilyNeedsToFindingsTests(BrowserFixture app)
 {
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Each step's page as the facilitator saw it, in artifacts/screenshots (not committed), for review.</summary>
+    private static async Task SnapAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"workflow-{name}.png"), FullPage = true });
+    }
+
     [Fact]
     public async Task Facilitator_takes_a_review_from_family_needs_through_a_held_debrief_to_findings()
     {
@@ -55,6 +63,7 @@ public sealed class FamilyNeedsToFindingsTests(BrowserFixture app)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Entry added.");
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Family assessment closed");
         await Axe.AssertNoViolationsAsync(page, "the chronology with an entry");
+        await SnapAsync(page, "chronology");
 
         // Family needs: one unmet need, then complete.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Review sections" }).GetByRole(AriaRole.Link, new() { Name = "Family needs" }).ClickAsync();
@@ -65,6 +74,7 @@ public sealed class FamilyNeedsToFindingsTests(BrowserFixture app)
         await page.GetByLabel("Waitlist").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add need" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync("Affordable childcare");
+        await SnapAsync(page, "family-needs");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete family-needs analysis" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/Reviews/{id}$"));
         await Expect(page.Locator(".badge-stage")).ToHaveTextAsync("Debrief");
@@ -92,6 +102,7 @@ public sealed class FamilyNeedsToFindingsTests(BrowserFixture app)
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Det. Rivera");
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Casey Caseworker");
         await Axe.AssertNoViolationsAsync(page, "a session with participants");
+        await SnapAsync(page, "session");
 
         // The session, run live: ground rules, one decision point, held.
         await page.GetByRole(AriaRole.Link, new() { Name = "Run this session (live facilitation)" }).ClickAsync();
@@ -114,6 +125,7 @@ public sealed class FamilyNeedsToFindingsTests(BrowserFixture app)
         // Complete the debrief: the review reaches Findings, and the history tells how.
         await page.GotoAsync($"Reviews/{id}/Debrief");
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Held");
+        await SnapAsync(page, "debrief");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete debrief" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/Reviews/{id}$"));
         await Expect(page.Locator(".badge-stage")).ToHaveTextAsync("Findings");
@@ -127,6 +139,7 @@ public sealed class FamilyNeedsToFindingsTests(BrowserFixture app)
         await Expect(history.Locator("tbody tr").First).ToContainTextAsync("Debrief completed");
         await Expect(history.Locator("tbody tr").First).ToContainTextAsync("Frances Facilitator");
         await Axe.AssertNoViolationsAsync(page, "the history");
+        await SnapAsync(page, "history");
         Assert.Empty(BrowserFixture.CspViolations(page));
     }
 }
