@@ -121,6 +121,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         await seeder.SeedDemoAsync(app.Configuration["Seed:DemoPassword"]
             ?? throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true."));
     }
+
+    await seeder.EnsureCatalogsAsync();
 }
 
 if (app.Environment.IsDevelopment())

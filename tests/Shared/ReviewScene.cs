@@ -10,13 +10,15 @@ namespace NPCS.Reviews.TestSupport;
 /// Sets the scene for a test: a new Demo County review at a given stage, each earlier step's
 /// requirements met through the domain methods (as the handlers would), with facilitator@demo.local
 /// assigned. At Findings it has one held session (caseworker@demo.local took part, ground rules
-/// recorded) and one decision point. The steps themselves are tested through their handlers and
+/// recorded) and one decision point; from Approval, one finding rated 2 (the first item of the current
+/// catalog) with one action, submitted by the facilitator; at Approved, approved by supervisor@demo.local. The steps themselves are tested through their handlers and
 /// pages; this only gets a test to its starting point. Works without a signed-in user.
 /// </summary>
 public static class ReviewScene
 {
     public const string Facilitator = "facilitator@demo.local";
     public const string Participant = "caseworker@demo.local";
+    public const string Supervisor = "supervisor@demo.local";
 
     public static async Task<int> CreateAtAsync(ReviewsDbContext db, UserManager<ApplicationUser> users, ReviewStage stage, DateTimeOffset now)
     {
@@ -71,6 +73,27 @@ public static class ReviewScene
             await db.SaveChangesAsync();
             review.CompleteDebrief([session], 1, now);
             await db.SaveChangesAsync();
+        }
+
+        if (stage >= ReviewStage.Approval)
+        {
+            var catalog = await db.FactorCatalogs.IgnoreQueryFilters().SingleAsync(c => c.JurisdictionId == demo.Id && c.IsCurrent);
+            var item = catalog.Items.First(i => !i.IsRetired);
+            var finding = review.AddFinding(new FindingDetails(item.Id, catalog.Version, 2, "Hospital and agency did not share the discharge note.", null, []), item);
+            db.Findings.Add(finding);
+            await db.SaveChangesAsync();
+            var action = review.AddAction(finding, new ActionDetails(
+                "Share discharge notes through a joint protocol", ActionStrength.Intermediate, "Pat Manager", "Intake unit", today.AddDays(60), "Notes shared for every referral"));
+            db.ReviewActions.Add(action);
+            await db.SaveChangesAsync();
+            review.SubmitForApproval([finding], [action], facilitator.Id, now);
+            await db.SaveChangesAsync();
+            if (stage >= ReviewStage.Approved)
+            {
+                var supervisor = await users.FindByEmailAsync(Supervisor) ?? throw new InvalidOperationException("No demo supervisor.");
+                review.Approve([action], supervisor.Id, now);
+                await db.SaveChangesAsync();
+            }
         }
 
         return review.Id;

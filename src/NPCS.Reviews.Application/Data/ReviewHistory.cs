@@ -98,6 +98,9 @@ internal static class ReviewHistory
                 ? "Family-needs analysis completed"
                 : "Family-needs analysis completed with no unmet needs identified",
             (ReviewStage.Debrief, ReviewStage.Findings) => "Debrief completed",
+            (ReviewStage.Findings, ReviewStage.Approval) => "Submitted for approval",
+            (ReviewStage.Approval, ReviewStage.Approved) => "Approved",
+            (ReviewStage.Approval, ReviewStage.Findings) => $"Returned to the facilitator: {review.ReturnComments}",
             (ReviewStage.Intake, ReviewStage.ScreenedOut) => "Intake edited: the incident no longer meets the criteria and is screened out",
             (ReviewStage.ScreenedOut, ReviewStage.Intake) => "Intake edited: the incident now meets the criteria",
             _ => $"Stage changed from {from.DisplayName()} to {to.DisplayName()}",
@@ -120,8 +123,20 @@ internal static class ReviewHistory
             DecisionPoint => entry.State == EntityState.Added ? "Decision point recorded" : $"Decision point {action}",
             FamilyNeedsAnalysis => DescribeAnalysis(entry),
             DebriefSession session => DescribeSession(entry, session),
+            Finding => $"Finding {action}",
+            ReviewAction reviewAction => DescribeAction(entry, reviewAction, action),
             _ => $"{part.GetType().Name} {action}",
         };
+    }
+
+    private static string DescribeAction(EntityEntry entry, ReviewAction reviewAction, string action)
+    {
+        if (entry.State == EntityState.Modified && Changed(entry, nameof(ReviewAction.Status)))
+        {
+            return $"Action marked {reviewAction.Status.DisplayName().ToLowerInvariant()}";
+        }
+
+        return $"Action {action}";
     }
 
     private static string DescribeAnalysis(EntityEntry entry)

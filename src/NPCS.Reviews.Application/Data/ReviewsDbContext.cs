@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Jurisdictions;
 using NPCS.Reviews.Domain.Reviews;
 
@@ -34,6 +35,12 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
 
     public DbSet<DecisionPoint> DecisionPoints => Set<DecisionPoint>();
 
+    public DbSet<FactorCatalog> FactorCatalogs => Set<FactorCatalog>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
     internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
 
@@ -56,6 +63,9 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
         builder.Entity<FamilyNeedsAnalysis>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<DebriefSession>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<DecisionPoint>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<Finding>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<ReviewAction>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<FactorCatalog>().HasQueryFilter(c => c.JurisdictionId == ScopeJurisdictionId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

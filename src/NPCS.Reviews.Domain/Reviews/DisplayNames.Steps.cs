@@ -116,4 +116,48 @@ public static partial class DisplayNames
         Pressure.Other => "Other",
         _ => value.ToString(),
     };
+
+    public static string DisplayName(this ActionStrength value) => value switch
+    {
+        ActionStrength.Stronger => "Stronger",
+        ActionStrength.Intermediate => "Intermediate",
+        ActionStrength.Weaker => "Weaker",
+        _ => value.ToString(),
+    };
+
+    /// <summary>The action hierarchy's examples (VA / RCA²), shown as help where a strength is chosen.</summary>
+    public static string Examples(this ActionStrength value) => value switch
+    {
+        ActionStrength.Stronger => "Physical or architectural change, forcing functions, simplifying or standardizing a process, tangible leadership action.",
+        ActionStrength.Intermediate => "More staff or less workload, software changes, checklists, cognitive aids, redundancy, better documentation or communication.",
+        ActionStrength.Weaker => "Double checks, warnings, a new policy or memo, training, more study.",
+        _ => string.Empty,
+    };
+
+    public static string DisplayName(this ActionStatus value) => value switch
+    {
+        ActionStatus.Proposed => "Proposed",
+        ActionStatus.Approved => "Approved",
+        ActionStatus.InProgress => "In progress",
+        ActionStatus.Done => "Done",
+        ActionStatus.NotAdopted => "Not adopted",
+        _ => value.ToString(),
+    };
+
+    public static string DisplayName(this Effectiveness value) => value switch
+    {
+        Effectiveness.Worked => "Worked",
+        Effectiveness.Partly => "Partly worked",
+        Effectiveness.DidNot => "Did not work",
+        Effectiveness.NotYetKnown => "Not yet known",
+        _ => value.ToString(),
+    };
+
+    public static string DisplayName(this EvidenceKind value) => value switch
+    {
+        EvidenceKind.DecisionPoint => "Decision point",
+        EvidenceKind.Need => "Need",
+        EvidenceKind.ChronologyEntry => "Chronology entry",
+        _ => value.ToString(),
+    };
 }

@@ -26,11 +26,16 @@ public partial class Review
 
     public bool DebriefEditable => Stage == ReviewStage.Debrief;
 
-    /// <summary>The steps a Supervisor may reopen now: completed steps before the current one, until the review goes for approval.</summary>
-    public IReadOnlyList<ReviewStage> ReopenableSteps =>
-        Stage is ReviewStage.FamilyNeeds or ReviewStage.Debrief or ReviewStage.Findings
-            ? [.. new[] { ReviewStage.Intake, ReviewStage.FamilyNeeds, ReviewStage.Debrief }.Where(s => s < Stage)]
-            : [];
+    /// <summary>The steps a Supervisor may reopen now: completed steps before the current one; an approved review's findings.</summary>
+    public IReadOnlyList<ReviewStage> ReopenableSteps => Stage switch
+    {
+        ReviewStage.FamilyNeeds or ReviewStage.Debrief or ReviewStage.Findings =>
+            [.. new[] { ReviewStage.Intake, ReviewStage.FamilyNeeds, ReviewStage.Debrief }.Where(s => s < Stage)],
+
+        // An approved review is locked; reopening takes it back to its findings.
+        ReviewStage.Approved => [ReviewStage.Findings],
+        _ => [],
+    };
 
     // Chronology
 
@@ -259,8 +264,8 @@ public partial class Review
 
         if (!ReopenableSteps.Contains(step))
         {
-            throw new DomainException(Stage >= ReviewStage.Approval
-                ? "A review that has gone for approval cannot be reopened here."
+            throw new DomainException(Stage == ReviewStage.Approval
+                ? "The review is waiting for approval: return it with comments instead."
                 : $"{step.DisplayName()} cannot be reopened: the review is at {Stage.DisplayName()}.");
         }
 

@@ -253,6 +253,114 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "IsCurrent");
+
+                    b.ToTable("FactorCatalogs");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogId");
+
+                    b.ToTable("FactorDomain");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AddedInVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RetiredInVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.ToTable("FactorItem");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Property<int>("Id")
@@ -527,6 +635,73 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.ToTable("FamilyNeedsAnalyses");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("FactorItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NoActionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactorItemId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FindingEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("FindingEvidence");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -606,6 +781,13 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.Property<int>("AllegedMaltreatment")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("AssignedFacilitatorId")
                         .HasColumnType("nvarchar(450)");
@@ -701,6 +883,17 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.Property<int?>("ReopenedStage")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReturnComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReturnedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTimeOffset?>("ScreenOutOverriddenAt")
                         .HasColumnType("datetimeoffset");
 
@@ -718,6 +911,13 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Stage")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
@@ -750,6 +950,74 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Effectiveness")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Strength")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WhatWillBeDone")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("ReviewId", "FindingId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ReviewActions");
                 });
 
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewChange", b =>
@@ -881,6 +1149,33 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorDomain", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Catalog.FactorCatalog", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("CatalogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorItem", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Catalog.FactorDomain", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ChronologyEntry", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
@@ -938,6 +1233,30 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Catalog.FactorItem", null)
+                        .WithMany()
+                        .HasForeignKey("FactorItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FindingEvidence", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Finding", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Need", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
@@ -981,6 +1300,21 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewChange", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Reviews.Review", "Review")
@@ -1011,6 +1345,16 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
+                {
+                    b.Navigation("Domains");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorDomain", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DebriefSession", b =>
                 {
                     b.Navigation("Participants");
@@ -1019,6 +1363,11 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", b =>
                 {
                     b.Navigation("Factors");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -240,6 +240,108 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "IsCurrent");
+
+                    b.ToTable("FactorCatalogs");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CatalogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogId");
+
+                    b.ToTable("FactorDomain");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedInVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetiredInVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.ToTable("FactorItem");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Property<int>("Id")
@@ -504,6 +606,69 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.ToTable("FamilyNeedsAnalyses");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CatalogVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FactorItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoActionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactorItemId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FindingEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("FindingEvidence");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -577,6 +742,13 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.Property<int>("AllegedMaltreatment")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedFacilitatorId")
                         .HasColumnType("TEXT");
@@ -672,6 +844,17 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReopenedStage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ScreenOutOverriddenAt")
                         .HasColumnType("INTEGER");
 
@@ -689,6 +872,13 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
@@ -721,6 +911,72 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Effectiveness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Strength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWillBeDone")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("ReviewId", "FindingId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ReviewActions");
                 });
 
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewChange", b =>
@@ -848,6 +1104,33 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorDomain", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Catalog.FactorCatalog", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("CatalogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorItem", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Catalog.FactorDomain", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ChronologyEntry", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
@@ -905,6 +1188,30 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Catalog.FactorItem", null)
+                        .WithMany()
+                        .HasForeignKey("FactorItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FindingEvidence", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Finding", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Need", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
@@ -948,6 +1255,21 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.ReviewChange", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Reviews.Review", "Review")
@@ -978,6 +1300,16 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
+                {
+                    b.Navigation("Domains");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorDomain", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.DebriefSession", b =>
                 {
                     b.Navigation("Participants");
@@ -986,6 +1318,11 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.FamilyNeedsAnalysis", b =>
                 {
                     b.Navigation("Factors");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,6 +28,14 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Ignore(r => r.SessionsEditable);
         builder.Ignore(r => r.DebriefEditable);
         builder.Ignore(r => r.ReopenableSteps);
+        builder.Ignore(r => r.FindingsEditable);
+        builder.Ignore(r => r.IsLocked);
+        builder.Property(r => r.ReturnComments).HasMaxLength(Review.CommentsMaxLength);
+
+        // Like ReopenedByUserId: user ids without foreign keys, so SQLite adds the columns in place.
+        builder.Property(r => r.SubmittedByUserId).HasMaxLength(450);
+        builder.Property(r => r.ApprovedByUserId).HasMaxLength(450);
+        builder.Property(r => r.ReturnedByUserId).HasMaxLength(450);
         builder.Property(r => r.NoUnmetNeedsReason).HasMaxLength(Review.ReasonMaxLength);
         builder.Property(r => r.ReopenReason).HasMaxLength(Review.ReasonMaxLength);
         // No foreign key for ReopenedByUserId: SQLite can add one to an existing table only by rebuilding

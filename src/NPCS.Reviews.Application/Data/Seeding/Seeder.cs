@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Jurisdictions;
 using NPCS.Reviews.Domain.Reviews;
 
@@ -65,7 +66,26 @@ public sealed partial class Seeder(
 
         await EnsureOtherCountyReviewAsync(other, ct);
         await EnsureDemoCountyReviewAsync(demo, ct);
+        await EnsureCatalogsAsync(ct);
         LogSeeded(logger, DemoAccounts.Count);
+    }
+
+    /// <summary>Every jurisdiction has a factor catalog to code findings with: the default one until its Administrator imports another.</summary>
+    public async Task EnsureCatalogsAsync(CancellationToken ct = default)
+    {
+        var without = await db.Jurisdictions.IgnoreQueryFilters()
+            .Where(j => !db.FactorCatalogs.IgnoreQueryFilters().Any(c => c.JurisdictionId == j.Id))
+            .Select(j => j.Id)
+            .ToListAsync(ct);
+        foreach (var jurisdictionId in without)
+        {
+            db.FactorCatalogs.Add(FactorCatalog.Create(jurisdictionId, DefaultCatalog.Definition, time.GetUtcNow()));
+        }
+
+        if (without.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task<Jurisdiction> EnsureJurisdictionAsync(string name, string code, CancellationToken ct)

@@ -8,7 +8,7 @@ using NPCS.Reviews.Domain.Reviews;
 
 namespace NPCS.Reviews.Application.Features.Reviews;
 
-/// <summary>A Supervisor takes the review back to a completed step (intake, family needs or debrief) to correct it, with a reason kept in the history.</summary>
+/// <summary>A Supervisor takes the review back to a completed step (intake, family needs, debrief, or an approved review's findings) to correct it, with a reason kept in the history.</summary>
 public static class ReopenStep
 {
     [Authorize(Roles.Supervisor)]
@@ -29,7 +29,7 @@ public static class ReopenStep
         {
             RuleFor(x => x.Step)
                 .NotNull().WithMessage("Choose the step to reopen.")
-                .Must(s => s is ReviewStage.Intake or ReviewStage.FamilyNeeds or ReviewStage.Debrief).WithMessage("Choose the step to reopen from the list.");
+                .Must(s => s is ReviewStage.Intake or ReviewStage.FamilyNeeds or ReviewStage.Debrief or ReviewStage.Findings).WithMessage("Choose the step to reopen from the list.");
             RuleFor(x => x.Reason)
                 .NotEmpty().WithMessage("Give the reason for reopening.")
                 .MaximumLength(Review.ReasonMaxLength).WithMessage($"Keep the reason under {Review.ReasonMaxLength} characters.");
