@@ -12,8 +12,22 @@ namespace NPCS.Reviews.Application.Data;
 /// </summary>
 internal static class ReviewHistory
 {
+    private static readonly string[] IntakeFields =
+    [
+        nameof(Review.IncidentType), nameof(Review.IncidentDate), nameof(Review.NotifiedDate), nameof(Review.ChildAgeMonths),
+        nameof(Review.ChildSex), nameof(Review.ChildRaceEthnicity), nameof(Review.CaseReference), nameof(Review.OpenCaseAtIncident),
+        nameof(Review.MostRecentContact), nameof(Review.PriorReportsCount), nameof(Review.PriorSubstantiated),
+        nameof(Review.AllegedMaltreatment), nameof(Review.CauseCategory), nameof(Review.Summary),
+    ];
+
     public static void Record(ReviewsDbContext db, string? userId, DateTimeOffset now)
     {
+        // The history is append-only: a line is never changed or removed (the database refuses it too).
+        if (db.ChangeTracker.Entries<ReviewChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The review history is append-only: its lines cannot be changed or deleted.");
+        }
+
         // A save that failed and is tried again must not write its lines twice.
         foreach (var stale in db.ChangeTracker.Entries<ReviewChange>().Where(e => e.State == EntityState.Added).ToList())
         {
@@ -58,12 +72,9 @@ internal static class ReviewHistory
         var stage = entry.Property(nameof(Review.Stage));
         var from = (ReviewStage)stage.OriginalValue!;
         var to = review.Stage;
-        if (Changed(entry, nameof(Review.IncidentType), nameof(Review.IncidentDate), nameof(Review.NotifiedDate), nameof(Review.ChildAgeMonths),
-                nameof(Review.CaseReference), nameof(Review.Summary), nameof(Review.CauseCategory), nameof(Review.AllegedMaltreatment),
-                nameof(Review.OpenCaseAtIncident), nameof(Review.MostRecentContact), nameof(Review.PriorReportsCount),
-                nameof(Review.PriorSubstantiated), nameof(Review.ChildSex), nameof(Review.ChildRaceEthnicity)))
+        if (HistoryValues.FieldChanges(entry, IntakeFields) is { } intake)
         {
-            parts.Add("Intake edited");
+            parts.Add($"Intake edited: {intake}");
         }
 
         if (from != to)
@@ -113,7 +124,7 @@ internal static class ReviewHistory
         {
             EntityState.Added => "added",
             EntityState.Deleted => "deleted",
-            _ => "edited",
+            _ => HistoryValues.FieldChanges(entry) is { } fields ? $"edited: {fields}" : "edited",
         };
 
         return part switch
