@@ -84,6 +84,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Reviews/New", Policies.EditReviews);
     o.Conventions.AuthorizePage("/Reviews/EditIntake", Policies.EditReviews);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+    o.Conventions.AuthorizeFolder("/Actions", Policies.ReadReviews);
 }).AddMvcOptions(o =>
 {
     o.Filters.Add<ErrorMappingPageFilter>();
