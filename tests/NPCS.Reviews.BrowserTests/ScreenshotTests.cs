@@ -14,7 +14,7 @@ namespace NPCS.Reviews.BrowserTests;
 public sealed class ScreenshotTests(BrowserFixture app)
 {
     /// <summary>Every run takes them (artifacts/screenshots); NPCS_UPDATE_SCREENSHOTS=1 refreshes the README's copies in docs/.</summary>
-    private static string Folder()
+    internal static string Folder()
     {
         var update = Environment.GetEnvironmentVariable("NPCS_UPDATE_SCREENSHOTS") == "1";
         var folder = Path.Combine(BrowserFixture.RepositoryRoot(), update ? "docs" : "artifacts", "screenshots");
