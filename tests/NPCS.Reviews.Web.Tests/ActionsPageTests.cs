@@ -108,6 +108,26 @@ public class ActionsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(ActionStatus.Approved, (await ActionOfAsync(action.ReviewId)).Status);
     }
 
+    [Theory]
+    [InlineData("Data.Status", "Sideways", "Data.Status")]
+    [InlineData("Data.Status", "Approved", "Data.Status")]
+    [InlineData("Data.Date", "not-a-date", "Data.Date")]
+    [InlineData("Data.Effectiveness", "77", "Data.Effectiveness")]
+    [InlineData("Data.Version", "garbage", "Data.Version")]
+    public async Task Should_answer_a_hand_made_post_with_garbage_by_an_error_not_a_crash(string field, string value, string errorFor)
+    {
+        var action = await ActionOfAsync(await app.ReviewAtAsync(ReviewStage.Approved));
+        using var client = await app.SignInAsync("supervisor@demo.local");
+        var page = await client.GetPageAsync(Url(action));
+
+        var response = await client.SubmitAsync(page, UpdateForm, Update("InProgress", Forms.Today).With(field, value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var invalid = await AppClient.ParseAsync(response);
+        Assert.NotEmpty(invalid.FieldError(errorFor) + invalid.QuerySelector(".validation-summary-errors")?.TextContent.Trim());
+        Assert.Equal(ActionStatus.Approved, (await ActionOfAsync(action.ReviewId)).Status);
+    }
+
     [Fact]
     public async Task Should_report_a_concurrent_update()
     {
