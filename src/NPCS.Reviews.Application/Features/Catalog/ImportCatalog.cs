@@ -67,10 +67,19 @@ public static class ImportCatalog
                 throw ValidationException.For(nameof(Command.File), ex.Message);
             }
 
+            // Two imports (or an import and an added item) at once: the second is refused as a
+            // concurrent change, so a jurisdiction never ends up with two current catalogs.
             var current = await CurrentCatalog.LoadAsync(db, cancellationToken);
-            current.Supersede();
-            db.FactorCatalogs.Add(created);
-            await db.SaveChangesAsync(cancellationToken);
+            await CurrentCatalog.SaveAsync(
+                db,
+                current,
+                current.Concurrency,
+                () =>
+                {
+                    current.Supersede();
+                    db.FactorCatalogs.Add(created);
+                },
+                cancellationToken);
             return Unit.Value;
         }
 
