@@ -5,9 +5,9 @@ using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Approval;
 using NPCS.Reviews.Application.Features.Report;
 using NPCS.Reviews.Application.Security;
-using NPCS.Reviews.Tests.Features.Debrief;
 using NPCS.Reviews.Domain;
 using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.Tests.Features.Debrief;
 using NPCS.Reviews.Tests.Support;
 
 namespace NPCS.Reviews.Tests.Features.Approval;
