@@ -83,11 +83,15 @@ public static class ImportCatalog
             return Unit.Value;
         }
 
+        private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
         private static CatalogDefinition? Parse(byte[] file)
         {
             try
             {
-                return JsonSerializer.Deserialize<CatalogDefinition>(file, CatalogJson.Options);
+                // Editors on Windows often save with a byte-order mark; it is not part of the JSON.
+                var json = file.AsSpan();
+                return JsonSerializer.Deserialize<CatalogDefinition>(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, CatalogJson.Options);
             }
             catch (JsonException ex)
             {

@@ -230,6 +230,27 @@ public class CatalogTests(SliceFixture fixture) : SliceTest(fixture, Users.Admin
         }
     }
 
+    [Fact]
+    public async Task Should_refuse_text_that_is_not_utf8_with_a_message()
+    {
+        byte[] file = [.. Encoding.UTF8.GetBytes("{\"name\": \""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\", \"domains\": []}")];
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync(new ImportCatalog.Command { File = file }));
+
+        Assert.StartsWith("The file is not a catalog in JSON", error.Errors[nameof(ImportCatalog.Command.File)].Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_read_a_file_saved_with_a_byte_order_mark()
+    {
+        var exported = await ExportTextAsync();
+        byte[] file = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(exported)];
+
+        await Fixture.SendAsync(new ImportCatalog.Command { File = file });
+
+        Assert.Equal(exported, await ExportTextAsync());
+    }
+
     [Theory]
     [InlineData("null", "The file is empty or holds no catalog.")]
     [InlineData("{}", "The catalog's name is missing.")]
