@@ -164,6 +164,34 @@ public class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
         await AssertNoServerErrorAsync(client, session, "form[action*='handler=Cancel']");
     }
 
+    [Fact]
+    public async Task Findings_approval_and_follow_up_forms_never_answer_with_a_server_error()
+    {
+        // Approving first: a hostile value that happens to be a valid comment returns the review, and the page then has no forms.
+        var atApproval = await app.ReviewAtAsync(ReviewStage.Approval);
+        using var supervisor = await app.SignInAsync("supervisor@demo.local");
+        await AssertNoServerErrorAsync(supervisor, $"/Reviews/{atApproval}/Approval", "#approve-form");
+        await AssertNoServerErrorAsync(supervisor, $"/Reviews/{atApproval}/Approval", "#return-form");
+
+        var atFindings = await app.ReviewAtAsync(ReviewStage.Findings);
+        using var facilitator = await app.SignInAsync("facilitator@demo.local");
+        var findings = $"/Reviews/{atFindings}/Findings";
+        await AssertNoServerErrorAsync(facilitator, findings, "form[action*='handler=AddFinding']");
+        // The returned review is back at Findings with its finding: its edit forms are open again.
+        Assert.Equal(ReviewStage.Findings, await app.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().Where(r => r.Id == atApproval).Select(r => r.Stage).SingleAsync()));
+        var findingId = await app.QueryDbAsync(db => db.Findings.IgnoreQueryFilters().Where(f => f.ReviewId == atApproval).Select(f => f.Id).SingleAsync());
+        var actionOfFinding = await app.QueryDbAsync(db => db.ReviewActions.IgnoreQueryFilters().Where(a => a.FindingId == findingId).Select(a => a.Id).SingleAsync());
+        await AssertNoServerErrorAsync(facilitator, $"/Reviews/{atApproval}/Findings/{findingId}/Edit", "main form");
+        await AssertNoServerErrorAsync(facilitator, $"/Reviews/{atApproval}/Findings/{findingId}/Actions/New", "#add-action-form");
+        await AssertNoServerErrorAsync(facilitator, $"/Reviews/{atApproval}/Findings/Actions/{actionOfFinding}/Edit", "main form");
+
+        await AssertNoServerErrorAsync(facilitator, findings, "#submit-form");
+
+        var approved = await app.ReviewAtAsync(ReviewStage.Approved);
+        var actionId = await app.QueryDbAsync(db => db.ReviewActions.IgnoreQueryFilters().Where(a => a.ReviewId == approved).MaxAsync(a => a.Id));
+        await AssertNoServerErrorAsync(supervisor, $"/Actions/{actionId}", "#update-status");
+    }
+
     private async Task<T> LiveScopeAsync<T>(Func<ReviewsDbContext, UserManager<ApplicationUser>, Task<T>> action)
     {
         await using var scope = app.Services.CreateAsyncScope();
