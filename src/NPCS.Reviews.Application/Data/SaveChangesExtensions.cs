@@ -1,10 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
+using NPCS.Reviews.Domain.Reviews;
 
 namespace NPCS.Reviews.Application.Data;
 
 public static class SaveChangesExtensions
 {
+    /// <summary>The review, tracked for a change; another jurisdiction's or a missing one is <see cref="NotFoundException"/> (404).</summary>
+    public static async Task<Review> FindReviewAsync(this ReviewsDbContext db, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Reviews.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+    }
+
+    /// <summary>The review, untracked, for reading; another jurisdiction's or a missing one is <see cref="NotFoundException"/> (404).</summary>
+    public static async Task<Review> ReadReviewAsync(this ReviewsDbContext db, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+    }
+
     /// <summary>
     /// Saves, turning EF's concurrency failure into the conflict users are told about.
     /// <paramref name="expectedVersion"/> is the version the user's form was loaded with.

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 
@@ -17,8 +16,7 @@ public static class ApproveReview
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             var actions = await db.ReviewActions.Where(a => a.ReviewId == review.Id).ToListAsync(cancellationToken);
             await db.SaveWithConcurrencyCheckAsync(
                 review, command.Version, r => r.Version, () => review.Approve(actions, user.UserId!, time.GetUtcNow()), cancellationToken);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
@@ -27,8 +26,7 @@ public static class AddChronologyEntry
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             var entry = review.AddChronologyEntry(command.ToDetails());
             db.ChronologyEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);

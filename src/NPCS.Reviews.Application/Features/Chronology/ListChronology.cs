@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Reviews;
 using NPCS.Reviews.Application.Security;
@@ -30,8 +29,7 @@ public static class ListChronology
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
             var entries = await db.ChronologyEntries.AsNoTracking()
                 .Where(e => e.ReviewId == review.Id)

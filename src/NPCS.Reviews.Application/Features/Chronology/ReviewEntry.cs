@@ -13,8 +13,7 @@ internal static class ReviewEntry
 {
     public static async Task<(Review Review, ChronologyEntry Entry)> LoadAsync(ReviewsDbContext db, int reviewId, int entryId, CancellationToken ct)
     {
-        var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct)
-            ?? throw new NotFoundException();
+        var review = await db.FindReviewAsync(reviewId, ct);
         var entry = await db.ChronologyEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.ReviewId == review.Id, ct)
             ?? throw new NotFoundException();
         return (review, entry);

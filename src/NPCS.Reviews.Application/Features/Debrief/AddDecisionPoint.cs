@@ -34,8 +34,7 @@ public static class AddDecisionPoint
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             await DebriefTeam.EnsureCanManageAsync(db, user, review, cancellationToken);
             DebriefSession? session = null;
             if (command.SessionId is { } sessionId)

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 
@@ -17,8 +16,7 @@ public static class CompleteDebrief
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             await DebriefTeam.EnsureCanManageAsync(db, user, review, cancellationToken);
             var sessions = await db.DebriefSessions.AsNoTracking().Where(s => s.ReviewId == review.Id).ToListAsync(cancellationToken);
             var points = await db.DecisionPoints.CountAsync(p => p.ReviewId == review.Id, cancellationToken);

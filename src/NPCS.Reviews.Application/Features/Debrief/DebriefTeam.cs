@@ -41,18 +41,24 @@ public sealed record DebriefTeam(bool CanRead, bool CanManage)
     }
 
     /// <summary>Throws <see cref="ForbiddenAccessException"/> unless the user may read the debrief content of the review.</summary>
-    public static async Task EnsureCanReadAsync(ReviewsDbContext db, ICurrentUser user, Review review, CancellationToken ct)
+    public static async Task EnsureCanReadAsync(ReviewsDbContext db, ICurrentUser user, Review review, CancellationToken ct) =>
+        (await OfAsync(db, user, review, ct)).EnsureCanRead();
+
+    /// <summary>Throws <see cref="ForbiddenAccessException"/> unless the user may schedule and run the review's debrief.</summary>
+    public static async Task EnsureCanManageAsync(ReviewsDbContext db, ICurrentUser user, Review review, CancellationToken ct) =>
+        (await OfAsync(db, user, review, ct)).EnsureCanManage();
+
+    public void EnsureCanRead()
     {
-        if (!(await OfAsync(db, user, review, ct)).CanRead)
+        if (!CanRead)
         {
             throw new ForbiddenAccessException("Debrief content is confidential to the review team.");
         }
     }
 
-    /// <summary>Throws <see cref="ForbiddenAccessException"/> unless the user may schedule and run the review's debrief.</summary>
-    public static async Task EnsureCanManageAsync(ReviewsDbContext db, ICurrentUser user, Review review, CancellationToken ct)
+    public void EnsureCanManage()
     {
-        if (!(await OfAsync(db, user, review, ct)).CanManage)
+        if (!CanManage)
         {
             throw new ForbiddenAccessException("Only the review's facilitator or a Supervisor can run its debrief.");
         }

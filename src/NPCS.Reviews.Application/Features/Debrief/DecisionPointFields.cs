@@ -157,8 +157,7 @@ public static class ManagedDecisionPoint
         ReviewsDbContext db, ICurrentUser user, int reviewId, int pointId, bool tracked, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var reviews = tracked ? db.Reviews : db.Reviews.AsNoTracking();
-        var review = await reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw new NotFoundException();
+        var review = tracked ? await db.FindReviewAsync(reviewId, ct) : await db.ReadReviewAsync(reviewId, ct);
         await DebriefTeam.EnsureCanManageAsync(db, user, review, ct);
         var points = tracked ? db.DecisionPoints : db.DecisionPoints.AsNoTracking();
         var point = await points.SingleOrDefaultAsync(p => p.Id == pointId && p.ReviewId == review.Id, ct)

@@ -57,8 +57,7 @@ public static class GetDebrief
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
             var sessions = await db.DebriefSessions.AsNoTracking()
                 .Where(s => s.ReviewId == review.Id)

@@ -89,8 +89,7 @@ public static class ManagedSession
         ReviewsDbContext db, ICurrentUser user, int reviewId, int sessionId, bool tracked, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var reviews = tracked ? db.Reviews : db.Reviews.AsNoTracking();
-        var review = await reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw new NotFoundException();
+        var review = tracked ? await db.FindReviewAsync(reviewId, ct) : await db.ReadReviewAsync(reviewId, ct);
         await DebriefTeam.EnsureCanManageAsync(db, user, review, ct);
         var sessions = tracked ? db.DebriefSessions : db.DebriefSessions.AsNoTracking();
         var session = await sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.ReviewId == review.Id, ct)

@@ -41,13 +41,9 @@ public static class GetSession
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
-            if (!header.CanReadDebrief)
-            {
-                throw new ForbiddenAccessException("Debrief content is confidential to the review team.");
-            }
+            header.Team.EnsureCanRead();
 
             var session = await db.DebriefSessions.AsNoTracking()
                 .SingleOrDefaultAsync(s => s.Id == query.SessionId && s.ReviewId == review.Id, cancellationToken)

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Reviews;
 using NPCS.Reviews.Application.Security;
@@ -39,9 +38,9 @@ public static class ListDecisionPoints
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
-            await DebriefTeam.EnsureCanReadAsync(db, user, review, cancellationToken);
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
+            var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
+            header.Team.EnsureCanRead();
             var points = await db.DecisionPoints.AsNoTracking()
                 .Where(p => p.ReviewId == review.Id)
                 .OrderBy(p => p.Date).ThenBy(p => p.Id)
@@ -51,7 +50,7 @@ public static class ListDecisionPoints
                 .Where(s => s.ReviewId == review.Id)
                 .ToDictionaryAsync(s => s.Id, s => s.Date, cancellationToken);
             return new Result(
-                await ReviewHeader.ForAsync(db, user, review, cancellationToken),
+                header,
                 [.. points.Select(p => new Item(
                     p.Id, p.Date, p.Role, p.Decision, p.Cues, p.Knew, p.Expected, p.Pressures, p.Context,
                     p.ChronologyEntryId is { } c ? chronology.GetValueOrDefault(c) : null,

@@ -22,8 +22,7 @@ internal static class SessionOf
     public static async Task<(Review Review, DebriefSession Session)> LoadForManagerAsync(
         ReviewsDbContext db, ICurrentUser user, int reviewId, int sessionId, CancellationToken ct)
     {
-        var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct)
-            ?? throw new NotFoundException();
+        var review = await db.FindReviewAsync(reviewId, ct);
         await DebriefTeam.EnsureCanManageAsync(db, user, review, ct);
         var session = await db.DebriefSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.ReviewId == review.Id, ct)
             ?? throw new NotFoundException();

@@ -1,7 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 
@@ -26,8 +24,7 @@ public static class AddNeed
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             db.Needs.Add(review.AddNeed(command.ToDetails()));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

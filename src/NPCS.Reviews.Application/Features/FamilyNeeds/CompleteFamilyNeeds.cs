@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Reviews;
@@ -41,8 +40,7 @@ public static class CompleteFamilyNeeds
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             var needs = await db.Needs.CountAsync(n => n.ReviewId == review.Id, cancellationToken);
             var reason = command.NoUnmetNeeds ? command.NoUnmetNeedsReason : null;
             await db.SaveWithConcurrencyCheckAsync(

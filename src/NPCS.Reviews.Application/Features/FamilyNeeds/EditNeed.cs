@@ -36,8 +36,7 @@ public static class EditNeed
         public async ValueTask<Command> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var need = await db.Needs.AsNoTracking().SingleOrDefaultAsync(n => n.Id == query.NeedId && n.ReviewId == review.Id, cancellationToken)
                 ?? throw new NotFoundException();
             var command = new Command { Id = review.Id, NeedId = need.Id, Version = need.Version, Editable = review.FamilyNeedsEditable };

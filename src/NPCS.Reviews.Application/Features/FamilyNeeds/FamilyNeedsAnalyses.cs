@@ -30,8 +30,7 @@ public static class FamilyNeedsAnalyses
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct)
-            ?? throw new NotFoundException();
+        var review = await db.FindReviewAsync(reviewId, ct);
         var analysis = await db.FamilyNeedsAnalyses.SingleOrDefaultAsync(a => a.ReviewId == review.Id, ct);
         if (analysis is not null)
         {

@@ -80,8 +80,7 @@ public static class NeedLookup
     public static async Task<(Review Review, Need Need)> LoadAsync(ReviewsDbContext db, int reviewId, int needId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct)
-            ?? throw new NotFoundException();
+        var review = await db.FindReviewAsync(reviewId, ct);
         var need = await db.Needs.SingleOrDefaultAsync(n => n.Id == needId && n.ReviewId == review.Id, ct)
             ?? throw new NotFoundException();
         return (review, need);

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
-using NPCS.Reviews.Application.Features.Debrief;
 using NPCS.Reviews.Application.Features.Reviews;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Reviews;
@@ -63,10 +62,9 @@ public static class GetFindings
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
-            var team = await DebriefTeam.OfAsync(db, user, review, cancellationToken);
+            var team = header.Team;
 
             // Every catalog of the jurisdiction: a finding keeps its item even once retired or superseded by an import.
             var catalogs = await db.FactorCatalogs.AsNoTracking().ToListAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace NPCS.Reviews.Application.Features.Findings;
 internal static class ReviewFinding
 {
     public static async Task<Review> ReviewAsync(ReviewsDbContext db, int reviewId, CancellationToken ct) =>
-        await db.Reviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw new NotFoundException();
+        await db.FindReviewAsync(reviewId, ct);
 
     public static async Task<(Review Review, Finding Finding)> LoadAsync(ReviewsDbContext db, int reviewId, int findingId, CancellationToken ct)
     {

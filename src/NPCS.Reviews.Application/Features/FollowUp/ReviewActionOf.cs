@@ -12,8 +12,7 @@ internal static class ReviewActionOf
     {
         var action = await db.ReviewActions.SingleOrDefaultAsync(a => a.Id == actionId, ct)
             ?? throw new NotFoundException();
-        var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == action.ReviewId, ct)
-            ?? throw new NotFoundException();
+        var review = await db.FindReviewAsync(action.ReviewId, ct);
         return (review, action);
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 
@@ -36,8 +35,7 @@ public static class AssignFacilitator
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             await db.SaveWithConcurrencyCheckAsync(
                 review, command.Version, r => r.Version, () => review.AssignFacilitator(command.FacilitatorId, time.GetUtcNow()), cancellationToken);
             return Unit.Value;

@@ -43,8 +43,7 @@ public static class EditIntake
         public async ValueTask<Command> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var command = new Command { Id = review.Id, Version = review.Version, Number = review.Number, Editable = review.IntakeEditable };
             command.CopyFrom(review);
             return command;
@@ -56,8 +55,7 @@ public static class EditIntake
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.FindReviewAsync(command.Id, cancellationToken);
             var policy = await db.Jurisdictions.Where(j => j.Id == review.JurisdictionId).Select(j => j.Policy).SingleAsync(cancellationToken);
             try
             {

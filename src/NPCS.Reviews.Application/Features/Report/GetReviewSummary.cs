@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Reviews;
 using NPCS.Reviews.Application.Security;
@@ -68,8 +67,7 @@ public static class GetReviewSummary
         {
             ArgumentNullException.ThrowIfNull(query);
             var ct = cancellationToken;
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, ct)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, ct);
             var header = await ReviewHeader.ForAsync(db, user, review, ct);
             var agency = await db.Jurisdictions.Select(j => new { j.Name, j.TimeZoneId }).SingleAsync(ct);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(agency.TimeZoneId);

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 
@@ -21,8 +20,7 @@ public static class GetHistory
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
             var timeZoneId = await db.Jurisdictions.Select(j => j.TimeZoneId).SingleAsync(cancellationToken);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);

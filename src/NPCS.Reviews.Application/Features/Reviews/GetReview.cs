@@ -36,8 +36,7 @@ public static class GetReview
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
 
             string?[] ids = [review.CreatedByUserId, review.AssignedFacilitatorId, review.ScreenOutOverriddenByUserId, review.ReopenedByUserId];
             var names = await db.JurisdictionUsers

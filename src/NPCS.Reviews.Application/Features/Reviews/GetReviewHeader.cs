@@ -1,6 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Debrief;
 using NPCS.Reviews.Application.Security;
@@ -19,8 +17,7 @@ public static class GetReviewHeader
         public async ValueTask<ReviewHeader> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             return await ReviewHeader.ForAsync(db, user, review, cancellationToken);
         }
     }
@@ -43,6 +40,9 @@ public sealed record ReviewHeader(
     bool CanManageDebrief,
     bool IsSupervisor)
 {
+    /// <summary>The debrief rights the header was built with, so a handler that has the header need not ask again.</summary>
+    public DebriefTeam Team => new(CanReadDebrief, CanManageDebrief);
+
     public static async Task<ReviewHeader> ForAsync(ReviewsDbContext db, ICurrentUser user, Review review, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(review);
