@@ -8,8 +8,8 @@ namespace NPCS.Reviews.BrowserTests.Workflow;
 /// <summary>
 /// Issue 4's first acceptance item, with the demo users in real Chromium: one review from intake to
 /// approved, including a return and a resubmission; its action then appears on the Actions page and
-/// is followed to done with its effectiveness. (The report's PDF is still to come.) axe checks the pages this adds; the approval page and
-/// the report are kept as README screenshots.
+/// is followed to done with its effectiveness. The report opens and its PDF downloads. axe checks the pages this adds; the approval
+/// page and the report are kept as README screenshots.
 /// </summary>
 [Collection(UsesBrowser.Name)]
 public sealed class IntakeToApprovedTests(BrowserFixture app)
@@ -96,6 +96,10 @@ public sealed class IntakeToApprovedTests(BrowserFixture app)
         await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
         await Axe.AssertNoViolationsAsync(supervisor, "the report");
         await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = ReadmeScreenshot("report.png"), FullPage = true });
+        var download = await supervisor.RunAndWaitForDownloadAsync(() => supervisor.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
+        Assert.Equal($"review-{number}.pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
 
         // Follow-up: the action is on the Actions page and is followed to done.
         await supervisor.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Actions", Exact = true }).ClickAsync();
