@@ -19,7 +19,7 @@ internal static partial class HistoryValues
         "Id", "ReviewId", "Version", "Concurrency", "UpdatedAt", "CreatedAt", "CaseReferenceKey", "RecordedAt", "SessionId", "FindingId",
     };
 
-    public static string? FieldChanges(EntityEntry entry, IReadOnlyCollection<string>? only = null)
+    public static string? FieldChanges(EntityEntry entry, IReadOnlyCollection<string>? only = null, IReadOnlyCollection<string>? except = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.State != EntityState.Modified)
@@ -32,7 +32,7 @@ internal static partial class HistoryValues
         {
             var name = property.Metadata.Name;
             if (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue) || Bookkeeping.Contains(name)
-                || name.EndsWith("UserId", StringComparison.Ordinal) || (only is not null && !only.Contains(name)))
+                || name.EndsWith("UserId", StringComparison.Ordinal) || (only is not null && !only.Contains(name)) || (except is not null && except.Contains(name)))
             {
                 continue;
             }

@@ -47,7 +47,7 @@ internal static class ReviewHistory
                 case Review review when Describe(entry, review) is { } text:
                     lines.Add(ReviewChange.Of(review, userId, now, text));
                     break;
-                case IReviewPart part when Describe(entry, part) is { } text:
+                case IReviewPart part when Describe(db, entry, part) is { } text:
                     lines.Add(ReviewChange.Of(part.ReviewId, userId, now, text));
                     break;
             }
@@ -118,26 +118,49 @@ internal static class ReviewHistory
         };
     }
 
-    private static string? Describe(EntityEntry entry, IReviewPart part)
+    private static string? Describe(ReviewsDbContext db, EntityEntry entry, IReviewPart part)
     {
         var action = entry.State switch
         {
             EntityState.Added => "added",
             EntityState.Deleted => "deleted",
-            _ => HistoryValues.FieldChanges(entry) is { } fields ? $"edited: {fields}" : "edited",
+            _ => FieldChanges(db, entry) is { } fields ? $"edited: {fields}" : "edited",
         };
 
         return part switch
         {
             ChronologyEntry => $"Chronology entry {action}",
             Need => $"Need {action}",
-            DecisionPoint => entry.State == EntityState.Added ? "Decision point recorded" : $"Decision point {action}",
+
+            // Everyone who may read the review reads its history; what a decision point says (even its
+            // role, date or pressures) is for the debrief team only (ADR 0010).
+            DecisionPoint => entry.State switch
+            {
+                EntityState.Added => "Decision point recorded",
+                EntityState.Deleted => "Decision point deleted",
+                _ => "Decision point edited",
+            },
             FamilyNeedsAnalysis => DescribeAnalysis(entry),
             DebriefSession session => DescribeSession(entry, session),
             Finding => $"Finding {action}",
             ReviewAction reviewAction => DescribeAction(entry, reviewAction, action),
             _ => $"{part.GetType().Name} {action}",
         };
+    }
+
+    /// <summary>The field changes of a part; a finding's factor reads as the items' codes, not their ids.</summary>
+    private static string? FieldChanges(ReviewsDbContext db, EntityEntry entry)
+    {
+        var fields = HistoryValues.FieldChanges(entry, except: [nameof(Finding.FactorItemId)]);
+        if (entry.Entity is not Finding || !Changed(entry, nameof(Finding.FactorItemId)))
+        {
+            return fields;
+        }
+
+        var property = entry.Property(nameof(Finding.FactorItemId));
+        string CodeOf(object? id) => id is int key && db.Set<Domain.Catalog.FactorItem>().Find(key) is { } item ? item.Code : "(unknown item)";
+        var factor = $"Factor {CodeOf(property.OriginalValue)} → {CodeOf(property.CurrentValue)}";
+        return fields is null ? factor : $"{factor}, {fields}";
     }
 
     private static string DescribeAction(EntityEntry entry, ReviewAction reviewAction, string action)

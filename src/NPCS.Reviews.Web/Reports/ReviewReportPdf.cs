@@ -171,16 +171,22 @@ public static class ReviewReportPdf
         }
         else
         {
+            // Who took part, and how many, only for the debrief team (the summary leaves the count out otherwise).
+            var team = view.Header.CanReadDebrief;
             pdf.Table(
-                [new("Date", 1.5), new("Status", 1), new("Participants", 4)],
-                view.Sessions.Select(session => (IReadOnlyList<string>)
-                [
-                    $"{Date(session.Date)}, {session.StartTime.ToString("HH:mm", Fmt)}",
-                    session.Status.DisplayName(),
-                    session.ParticipantCount.ToString(Fmt) + (session.Participants.Count == 0
-                        ? ""
-                        : ": " + string.Join("; ", session.Participants.Select(p => $"{p.Role} ({p.Agency.DisplayName()})"))),
-                ]));
+                team ? [new("Date", 1.5), new("Status", 1), new("Participants", 4)] : [new("Date", 1.5), new("Status", 1)],
+                view.Sessions.Select(session =>
+                {
+                    List<string> cells = [$"{Date(session.Date)}, {session.StartTime.ToString("HH:mm", Fmt)}", session.Status.DisplayName()];
+                    if (team)
+                    {
+                        cells.Add((session.ParticipantCount ?? 0).ToString(Fmt) + (session.Participants.Count == 0
+                            ? ""
+                            : ": " + string.Join("; ", session.Participants.Select(p => $"{p.Role} ({p.Agency.DisplayName()})"))));
+                    }
+
+                    return (IReadOnlyList<string>)cells;
+                }));
             foreach (var session in view.Sessions.Where(x => !string.IsNullOrWhiteSpace(x.Notes)))
             {
                 pdf.Heading(3, $"Notes of the session on {Date(session.Date)}");

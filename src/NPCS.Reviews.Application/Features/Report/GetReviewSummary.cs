@@ -29,7 +29,8 @@ public static class GetReviewSummary
 
     public sealed record FactorLine(ProtectiveFactor Factor, FactorRating Rating, string? Note);
 
-    public sealed record Session(DateOnly Date, TimeOnly StartTime, SessionStatus Status, int ParticipantCount, IReadOnlyList<Participant> Participants, string? Notes);
+    /// <summary>A debrief session; who took part (even how many) only for the debrief team, as on the Debrief tab.</summary>
+    public sealed record Session(DateOnly Date, TimeOnly StartTime, SessionStatus Status, int? ParticipantCount, IReadOnlyList<Participant> Participants, string? Notes);
 
     public sealed record Participant(string Role, ParticipantAgency Agency);
 
@@ -119,7 +120,7 @@ public static class GetReviewSummary
                 analysis?.Bias,
                 analysis?.Voice,
                 [.. sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => new Session(
-                    s.Date, s.StartTime, s.Status, s.Participants.Count,
+                    s.Date, s.StartTime, s.Status, header.CanReadDebrief ? s.Participants.Count : null,
                     header.CanReadDebrief ? [.. s.Participants.Select(p => new Participant(p.Role, p.Agency))] : [],
                     header.CanReadDebrief ? s.Notes : null))],
                 header.CanReadDebrief

@@ -164,6 +164,10 @@ public class DecisionPointTests(SliceFixture fixture) : SliceTest(fixture, Users
         Assert.Equal(DeciderRole.Supervisor, edited.Role);
         Assert.Equal(Pressure.Supervision, edited.Pressures);
 
+        // Every reader of the review reads its history: not even the role or pressures of a decision point go there.
+        var history = await Fixture.SendAsync<Application.Features.Reviews.GetHistory.Result>(new Application.Features.Reviews.GetHistory.Query(scene.ReviewId));
+        Assert.Equal("Decision point edited", history.Lines[0].Description);
+
         form.Version = stale;
         form.Decision = "Someone else's older change";
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Fixture.SendAsync(form));

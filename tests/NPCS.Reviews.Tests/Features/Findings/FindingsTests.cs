@@ -191,8 +191,14 @@ public class FindingsTests(SliceFixture fixture) : SliceTest(fixture, Users.Faci
         var findingId = await Fixture.SendAsync<int>(await FindingAsync(id));
         var first = await Fixture.SendAsync<EditFinding.Command>(new EditFinding.Query(id, findingId));
         var second = await Fixture.SendAsync<EditFinding.Command>(new EditFinding.Query(id, findingId));
+        var items = (await GetAsync(id)).Factors[0].Items;
         first.Rating = 1;
+        first.FactorItemId = items[1].Id;
         await Fixture.SendAsync(first);
+
+        // The history names the factor by its code, not by a database id.
+        var line = (await Fixture.SendAsync<Application.Features.Reviews.GetHistory.Result>(new Application.Features.Reviews.GetHistory.Query(id))).Lines[0].Description;
+        Assert.Equal($"Finding edited: Factor {items[0].Code} → {items[1].Code}, Rating 2 → 1", line);
 
         second.Description = "Overwrites?";
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Fixture.SendAsync(second));
