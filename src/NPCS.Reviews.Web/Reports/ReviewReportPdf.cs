@@ -60,7 +60,7 @@ public static class ReviewReportPdf
             ("Open case at the incident", s.OpenCaseAtIncident.DisplayName()),
             ("Most recent contact", s.MostRecentContact is { } c ? Date(c) : "None recorded"),
             ("Prior reports", $"{s.PriorReportsCount} (substantiated: {s.PriorSubstantiated.DisplayName()})"),
-            ("Alleged maltreatment", s.AllegedMaltreatment.DisplayName()),
+            ("Alleged maltreatment", string.Join(", ", s.AllegedMaltreatment.Flags().Select(f => f.DisplayName()))),
             ("Cause", s.CauseCategory.DisplayName()),
             ("Eligibility", s.ScreeningReason),
             ("Facilitator", s.FacilitatorName ?? "Not assigned"),
