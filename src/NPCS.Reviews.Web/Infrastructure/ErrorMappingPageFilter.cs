@@ -44,11 +44,8 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
         var modelState = executed.ModelState;
         switch (executed.Exception)
         {
-            case NotFoundException:
-                executed.Result = new NotFoundResult();
-                break;
-            case ForbiddenAccessException:
-                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            case NotFoundException or ForbiddenAccessException:
+                executed.Result = Refusal(executed.Exception);
                 break;
             case ValidationException validation:
                 var prefix = FormPrefix(executed);
@@ -78,11 +75,24 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
     {
         if (context.HandlerInstance is IReloadOnError page)
         {
-            await page.ReloadAsync(context.HttpContext.RequestAborted);
+            try
+            {
+                await page.ReloadAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception refused) when (refused is NotFoundException or ForbiddenAccessException)
+            {
+                // Validation can refuse a form before its handler looks at the ids: reading the page again
+                // is then the first look, and another jurisdiction's review (or a debrief the user may not
+                // read) answers 404 (403) as the handler would have, not a server error.
+                return Refusal(refused);
+            }
         }
 
         return new PageResult();
     }
+
+    private static IActionResult Refusal(Exception refused) =>
+        refused is NotFoundException ? new NotFoundResult() : new StatusCodeResult(StatusCodes.Status403Forbidden);
 
     /// <summary>The name of the bound form property whose fields the handler posted ("Data" by convention).</summary>
     private static string FormPrefix(PageHandlerExecutedContext context)

@@ -2,10 +2,11 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NPCS.Reviews.Application.Features.Intake;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Pages.Reviews;
 
-public class EditIntakeModel(ISender sender) : PageModel
+public class EditIntakeModel(ISender sender) : PageModel, IReloadOnError
 {
     [BindProperty]
     public EditIntake.Command Data { get; set; } = new();
@@ -28,6 +29,7 @@ public class EditIntakeModel(ISender sender) : PageModel
         IntakeFormBinding.RejectSeveralValuesForOneChoice(ModelState, Request.Form, nameof(Data));
         if (!ModelState.IsValid)
         {
+            await ReloadAsync(ct);
             return Page();
         }
 
@@ -35,4 +37,10 @@ public class EditIntakeModel(ISender sender) : PageModel
         TempData["Flash"] = "Intake saved.";
         return RedirectToPage("Details", new { id });
     }
+
+    /// <summary>
+    /// The form comes back with what was typed, but only for a review the user may edit: another
+    /// jurisdiction's (or a missing one) is not found (404), as on GET, whatever the form held.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken ct) => await sender.Send(new EditIntake.Query(Data.Id), ct);
 }

@@ -49,5 +49,10 @@ public class EditModel(ISender sender) : PageModel, IReloadOnError
         return RedirectToPage("Index", new { id = Id });
     }
 
-    public async Task ReloadAsync(CancellationToken ct) => Header = await sender.Send(new GetReviewHeader.Query(Id), ct);
+    /// <summary>Before the form comes back: an entry that is not this review's (another jurisdiction's, or deleted) is not found (404).</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await sender.Send(new EditChronologyEntry.Query(Id, EntryId), ct);
+        Header = await sender.Send(new GetReviewHeader.Query(Id), ct);
+    }
 }

@@ -49,5 +49,10 @@ public class EditNeedModel(ISender sender) : PageModel, IReloadOnError
         return RedirectToPage("Index", null, new { id = Id }, "needs");
     }
 
-    public async Task ReloadAsync(CancellationToken ct) => Header = await sender.Send(new GetReviewHeader.Query(Id), ct);
+    /// <summary>Before the form comes back: a need that is not this review's (another jurisdiction's, or removed) is not found (404).</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await sender.Send(new EditNeed.Query(Id, NeedId), ct);
+        Header = await sender.Send(new GetReviewHeader.Query(Id), ct);
+    }
 }

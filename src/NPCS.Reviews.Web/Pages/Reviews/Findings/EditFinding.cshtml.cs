@@ -55,7 +55,9 @@ public class EditFindingModel(ISender sender) : PageModel, IReloadOnError
     public async Task ReloadAsync(CancellationToken ct)
     {
         View = await sender.Send(new GetFindings.Query(Id), ct);
-        var own = View.Findings.FirstOrDefault(f => f.Id == FindingId)?.Factor;
+
+        // A finding of another review (or another jurisdiction's) is not found, as the handler would say.
+        var own = (View.Findings.FirstOrDefault(f => f.Id == FindingId) ?? throw new Application.Common.NotFoundException()).Factor;
         KeptFactor = own is not null && !View.Factors.Any(g => g.Items.Any(i => i.Id == own.Id)) ? own : null;
     }
 }

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Data.Seeding;
+using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.TestSupport;
+
+namespace NPCS.Reviews.Web.Tests.Support;
+
+/// <summary>The tests that ask every page as every subject share one <see cref="AccessScene"/>: one app, one database, one sign-in each.</summary>
+[CollectionDefinition(Name)]
+public sealed class AccessTests : ICollectionFixture<AccessScene>
+{
+    public const string Name = "Access";
+}
+
+/// <summary>Someone the access table has a column for: nobody signed in, or a demo account of a role.</summary>
+public sealed record Subject(string Column, string? Email);
+
+/// <summary>Whose records a request's ids name.</summary>
+public enum Ownership
+{
+    /// <summary>Demo County's, the jurisdiction of every signed-in subject (Analysts have none).</summary>
+    Own,
+
+    /// <summary>Other County's: the review and its parts, or an Other County account.</summary>
+    Other,
+
+    /// <summary>A Demo County review with a part (session, entry, finding...) of an Other County review.</summary>
+    Mixed,
+}
+
+/// <summary>
+/// One app and database for the <see cref="AccessTests"/>: a Demo County review and an Other County review,
+/// both approved and with one record of every kind (chronology entry, need, session and participant,
+/// decision point, finding, action), and a signed-in session for every <see cref="Subjects">subject</see>,
+/// kept as its cookies and antiforgery token so each request stands alone (a POST to sign out or a
+/// refused request changes nothing for the next one).
+/// </summary>
+public sealed class AccessScene : IAsyncLifetime
+{
+    private static readonly Uri BaseAddress = new("https://localhost/");
+
+    private readonly Dictionary<string, (string Cookies, string Token)> _sessions = [];
+    private ReviewSceneIds? _own;
+    private ReviewSceneIds? _other;
+    private string _ownAccountId = string.Empty;
+    private string _otherAccountId = string.Empty;
+    private HttpClient? _http;
+
+    /// <summary>The columns of the access table, in its order.</summary>
+    public static IReadOnlyList<Subject> Subjects { get; } =
+    [
+        new("anon", null),
+        new("cw", ReviewScene.Participant),
+        new("cw-out", "bystander@demo.local"),
+        new("fac", ReviewScene.Facilitator),
+        new("fac-out", "second.facilitator@demo.local"),
+        new("sup", "supervisor@demo.local"),
+        new("adm", "admin@demo.local"),
+        new("ana", "analyst@demo.local"),
+    ];
+
+    public AppFactory App { get; } = new();
+
+    /// <summary>The Demo County account whose administration pages the table opens (nobody signs in as it).</summary>
+    public const string ManagedAccount = "managed@demo.local";
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReviewsDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var now = TimeProvider.System.GetUtcNow();
+            await ReviewScene.EnsureAccountAsync(db, users, Subjects[2].Email!, "Bo Bystander", Roles.Caseworker, Seeder.DemoCode, AppFactory.Password, now);
+            await ReviewScene.EnsureAccountAsync(db, users, Subjects[4].Email!, "Sid Second-Facilitator", Roles.Facilitator, Seeder.DemoCode, AppFactory.Password, now);
+            _ownAccountId = (await ReviewScene.EnsureAccountAsync(db, users, ManagedAccount, "Max Managed", Roles.Caseworker, Seeder.DemoCode, null, now)).Id;
+            _otherAccountId = (await users.FindByEmailAsync(SceneCast.OtherCounty.Participant))!.Id;
+            await ReviewScene.EnsureOtherCountyCastAsync(db, users, now);
+            var own = await ReviewScene.CreateAtAsync(db, users, ReviewStage.Approved, now, SceneCast.Demo, withChronologyEntry: true);
+            var other = await ReviewScene.CreateAtAsync(db, users, ReviewStage.Approved, now, SceneCast.OtherCounty, withChronologyEntry: true);
+            _own = await ReviewSceneIds.LoadAsync(db, own);
+            _other = await ReviewSceneIds.LoadAsync(db, other);
+            Assert.Equal(2, await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == own || r.Id == other).Select(r => r.JurisdictionId).Distinct().CountAsync());
+        }
+
+        foreach (var subject in Subjects)
+        {
+            _sessions[subject.Column] = await OpenSessionAsync(subject);
+        }
+
+        _http = App.CreateDefaultClient(BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>Whether the request names a Demo County review and a part of it, so it can be asked with another jurisdiction's part.</summary>
+    public static bool HasParts(AppRequest request, string template)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(template);
+        return AppRequest.InTemplate(template, "id") && !IsAccountPage(template)
+            && (template.Split('{').Length > 2 || request.Parameters.Any(p => p.Name.EndsWith("Id", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Sends the request as the subject with the ids of <paramref name="ownership"/> and answers how it came back: "200", "login" (sent to sign in), "403"...</summary>
+    public async Task<string> OutcomeAsync(AppRequest request, string template, Subject subject, Ownership ownership, bool withToken = true)
+    {
+        using var message = Build(request, template, subject, ownership, withToken);
+        using var response = await _http!.SendAsync(message);
+        return Describe(response);
+    }
+
+    public static string Describe(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location;
+        if (response.StatusCode == HttpStatusCode.Redirect && location is not null)
+        {
+            var target = location.IsAbsoluteUri ? location : new Uri(BaseAddress, location);
+            if (target.AbsolutePath == "/Account/Login" && target.Query.Contains("ReturnUrl=", StringComparison.Ordinal))
+            {
+                return "login";
+            }
+        }
+
+        return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private HttpRequestMessage Build(AppRequest request, string template, Subject subject, Ownership ownership, bool withToken)
+    {
+        var (cookies, token) = _sessions[subject.Column];
+        var path = template;
+        foreach (var name in RouteValueNames(template))
+        {
+            path = path.Replace('{' + name + '}', Uri.EscapeDataString(ValueFor(request, template, name.TrimStart('*'), ownership, inRoute: true)), StringComparison.Ordinal);
+        }
+
+        var query = new List<string>();
+        if (request.Handler is not null)
+        {
+            query.Add("handler=" + Uri.EscapeDataString(request.Handler));
+        }
+
+        var form = new List<KeyValuePair<string, string>>();
+        if (request.IsPost && withToken)
+        {
+            form.Add(new("__RequestVerificationToken", token));
+        }
+
+        foreach (var parameter in request.Parameters.Where(p => !AppRequest.InTemplate(template, p.Name)))
+        {
+            var value = ValueFor(request, template, parameter.Name, ownership, inRoute: false);
+            if (request.IsPost)
+            {
+                form.Add(new(parameter.Name, value));
+            }
+            else
+            {
+                query.Add($"{parameter.Name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        var uri = new Uri(path + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty), UriKind.Relative);
+        var message = new HttpRequestMessage(request.IsPost ? HttpMethod.Post : HttpMethod.Get, uri);
+        if (request.IsPost)
+        {
+            message.Content = new FormUrlEncodedContent(form);
+        }
+
+        if (cookies.Length > 0)
+        {
+            message.Headers.Add("Cookie", cookies);
+        }
+
+        return message;
+    }
+
+    private static IEnumerable<string> RouteValueNames(string template) =>
+        template.Split('{').Skip(1).Select(part => part[..part.IndexOf('}', StringComparison.Ordinal)]);
+
+    private static bool IsAccountPage(string template) => template.StartsWith("/Admin/Users/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The value of a route, query or form value by its name. Record ids come from the scene of
+    /// <paramref name="ownership"/>; versions are empty (a stale form: nothing is saved even where the
+    /// request is allowed). A name this does not know fails the test with the request's key, so a page
+    /// with a new kind of id gets a value here before it can be checked.
+    /// </summary>
+    private string ValueFor(AppRequest request, string template, string name, Ownership ownership, bool inRoute)
+    {
+        var review = ownership == Ownership.Other ? _other! : _own!;
+        var parts = ownership == Ownership.Own ? _own! : _other!;
+        var account = ownership == Ownership.Own ? _ownAccountId : _otherAccountId;
+        int? id = name.ToUpperInvariant() switch
+        {
+            "ID" when !IsAccountPage(template) => review.ReviewId,
+            "SESSIONID" => parts.SessionId,
+            "PARTICIPANTID" => parts.ParticipantId,
+            "POINTID" => parts.DecisionPointId,
+            "NEEDID" => parts.NeedId,
+            "ENTRYID" => parts.ChronologyEntryId,
+            "FINDINGID" => parts.FindingId,
+            "ACTIONID" => parts.ActionId,
+            "ITEMID" => parts.CatalogItemId,
+            _ => null,
+        };
+        if (id is not null)
+        {
+            return id.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name.ToUpperInvariant() switch
+        {
+            "ID" or "USERID" => account,
+            "VERSION" => Guid.Empty.ToString(),
+            "LOCKED" => "false",
+            "CODE" when inRoute => "404",
+            "CODE" => "not-a-set-password-code",
+            "PATH" => "no-such-file.txt",
+            _ => throw new InvalidOperationException($"{request.Key}: the access scene has no value for '{name}'. Add one in {nameof(AccessScene)}.{nameof(ValueFor)}."),
+        };
+    }
+
+    private async Task<(string Cookies, string Token)> OpenSessionAsync(Subject subject)
+    {
+        var jar = new CookieContainer();
+        using var client = new AppClient(App.CreateDefaultClient(BaseAddress, new CookieContainerHandler(jar)));
+        if (subject.Email is not null)
+        {
+            var signIn = await client.SignInAsync(subject.Email, AppFactory.Password);
+            Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{subject.Email} could not sign in.");
+        }
+
+        // The sign-in form for nobody, the sign-out form of the layout for everyone else: both carry a token.
+        var page = await client.GetPageAsync(subject.Email is null ? "/Account/Login" : "/");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token for {subject.Column}.");
+        return (jar.GetCookieHeader(BaseAddress), token);
+    }
+}
