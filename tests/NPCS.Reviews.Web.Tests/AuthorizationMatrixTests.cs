@@ -146,6 +146,7 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
         ("POST /Reviews/{id}/Approval?handler=Approve",                              "login 403 403 403 403 200 403 403", "login 403 403 403 403 404 403 403"),
         ("POST /Reviews/{id}/Approval?handler=Return",                               "login 403 403 403 403 200 403 403", "login 403 403 403 403 404 403 403"),
         ("GET /Reviews/{id}/Report",                                                 "login 200 200 200 200 200 200 403", "login 404 404 404 404 404 404 403"),
+        ("GET /Reviews/{id}/Report/Pdf",                                             "login 200 200 200 200 200 200 403", "login 404 404 404 404 404 404 403"),
         ("GET /Actions",                                                             "login 200 200 200 200 200 200 403", null),
         ("GET /Actions/{actionId}",                                                  "login 200 200 200 200 200 200 403", "login 404 404 404 404 404 404 403"),
         ("POST /Actions/{actionId}",                                                 "login 200 200 200 200 200 403 403", "login 404 404 404 404 404 403 403"),
