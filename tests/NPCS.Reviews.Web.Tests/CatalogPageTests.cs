@@ -172,6 +172,27 @@ public class CatalogPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Should_export_a_catalog_that_a_fresh_database_imports_identically()
+    {
+        // A catalog with a retired item, exported through the page.
+        var client = await app.SignInAsync("admin@demo.local");
+        var page = await client.GetPageAsync(Url);
+        var retire = await client.SubmitAsync(page, "form[action*='handler=Retire']");
+        Assert.Equal(HttpStatusCode.Redirect, retire.StatusCode);
+        var exported = await client.Http.GetStringAsync(new Uri(Url + "?handler=Export", UriKind.Relative));
+
+        // A second app on a database file of its own, as at another agency.
+        await using var fresh = new AppFactory();
+        await fresh.InitializeAsync();
+        var admin = await fresh.SignInAsync("admin@demo.local");
+        var imported = await UploadAsync(admin, await admin.GetPageAsync(Url), Encoding.UTF8.GetBytes(exported));
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+
+        Assert.Equal(exported, await admin.Http.GetStringAsync(new Uri(Url + "?handler=Export", UriKind.Relative)));
+        Assert.Contains("\"retired\": true", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_import_an_uploaded_file_and_show_the_new_catalog()
     {
         var client = await app.SignInAsync("admin@demo.local");
