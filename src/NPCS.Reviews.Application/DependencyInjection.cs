@@ -22,7 +22,13 @@ public static class DependencyInjection
                 typeof(ValidationBehavior<,>),
             ];
         });
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // A validator that takes a value in its constructor (ActionFieldsValidator's isNew) is a part of
+        // other validators, which build it; the container could not, and Development's start-up check fails.
+        services.AddValidatorsFromAssembly(
+            typeof(DependencyInjection).Assembly,
+            ServiceLifetime.Scoped,
+            filter: scan => scan.ValidatorType.GetConstructors().All(c => c.GetParameters().All(p => !p.ParameterType.IsValueType)),
+            includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.JurisdictionClock>();
         return services;
