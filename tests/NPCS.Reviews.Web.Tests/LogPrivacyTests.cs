@@ -133,4 +133,80 @@ public class LogPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
         var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
     }
+
+    [Fact]
+    public async Task Nothing_typed_into_findings_actions_approval_follow_up_or_the_catalog_appears_in_the_logs()
+    {
+        var marker = "QZV" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var id = await app.ReviewAtAsync(ReviewStage.Findings);
+        using var facilitator = await app.SignInAsync("facilitator@demo.local");
+        using var supervisor = await app.SignInAsync("supervisor@demo.local");
+        var findings = $"/Reviews/{id}/Findings";
+
+        var page = await facilitator.GetPageAsync(findings);
+        var factor = page.QuerySelectorAll("#Finding_FactorItemId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(page, "form#add-finding-form", new()
+        {
+            ["Finding.FactorItemId"] = [factor],
+            ["Finding.Rating"] = ["2"],
+            ["Finding.Description"] = [marker + " finding"],
+        })).StatusCode);
+        page = await facilitator.GetPageAsync(findings);
+        var addAction = page.QuerySelectorAll("a").Last(a => a.TextContent.StartsWith("Add an action", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(await facilitator.GetPageAsync(addAction), "form#add-action-form", new()
+        {
+            ["Data.WhatWillBeDone"] = [marker + " protocol"],
+            ["Data.Strength"] = ["Stronger"],
+            ["Data.OwnerName"] = [marker + " Owner"],
+            ["Data.OwnerUnit"] = [marker + " unit"],
+            ["Data.DueDate"] = [Forms.Iso(Forms.Today.AddDays(30))],
+            ["Data.Measure"] = [marker + " measure"],
+        })).StatusCode);
+
+        // Refused input is not logged either.
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.SubmitAsync(await facilitator.GetPageAsync(findings), "form#add-finding-form", new()
+        {
+            ["Finding.Rating"] = ["2"],
+            ["Finding.Description"] = [marker + " refused"],
+        })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(await facilitator.GetPageAsync(findings), "form#submit-form")).StatusCode);
+        var approval = $"/Reviews/{id}/Approval";
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(await supervisor.GetPageAsync(approval), "form#return-form", new()
+        {
+            ["Return.Comments"] = [marker + " comments"],
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.SubmitAsync(await facilitator.GetPageAsync(findings), "form#submit-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(await supervisor.GetPageAsync(approval), "form#approve-form")).StatusCode);
+
+        var actionId = await app.QueryDbAsync(db => db.ReviewActions.IgnoreQueryFilters().Where(a => a.ReviewId == id).Select(a => a.Id).SingleAsync());
+        var action = $"/Actions/{actionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(await supervisor.GetPageAsync(action), "form#update-status", new()
+        {
+            ["Data.Status"] = ["InProgress"],
+            ["Data.Date"] = [Forms.Iso(Forms.Today)],
+            ["Data.Note"] = [marker + " update"],
+        })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(await supervisor.GetPageAsync($"/Reviews/{id}"), "form[action*='Reopen']", new()
+        {
+            ["Reopen.Step"] = ["Findings"],
+            ["Reopen.Reason"] = [marker + " reason"],
+        })).StatusCode);
+
+        using var admin = await app.SignInAsync("admin@demo.local");
+        var catalog = await admin.GetPageAsync("/Admin/Catalog");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(catalog, "form[action*='handler=Add']", new()
+        {
+            ["Item.DomainId"] = [catalog.QuerySelectorAll("#Item_DomainId option").Skip(1).First().GetAttribute("value")!],
+            ["Item.Code"] = ["L-" + Guid.NewGuid().ToString("N")[..6]],
+            ["Item.Name"] = [marker + " item"],
+            ["Item.Guidance"] = [marker + " guidance"],
+        })).StatusCode);
+
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request ApproveReview by", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request AddFinding by", StringComparison.Ordinal) && l.Contains("refused", StringComparison.Ordinal));
+        var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
+    }
 }
