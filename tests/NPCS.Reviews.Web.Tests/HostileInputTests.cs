@@ -43,7 +43,13 @@ public sealed class HostileInputTests(AppFactory app, ITestOutputHelper output) 
     private int _forms;
     private int _inputs;
 
-    public void Dispose() => output.WriteLine($"{_inputs} hostile inputs tried on {_forms} forms");
+    public void Dispose()
+    {
+        if (_forms > 0)
+        {
+            output.WriteLine($"{_inputs} hostile inputs tried on {_forms} forms");
+        }
+    }
 
     private static IEnumerable<string> FieldNames(IDocument page, string formSelector) =>
         (page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"{page.Url} has no form {formSelector}.")).QuerySelectorAll("input[name], select[name], textarea[name]")
