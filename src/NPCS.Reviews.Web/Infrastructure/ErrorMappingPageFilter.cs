@@ -35,6 +35,7 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
             return;
         }
 
+        FlagUnreadableHiddenFields(context.ModelState);
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
         {
@@ -70,6 +71,26 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
 
         executed.ExceptionHandled = true;
     }
+
+    /// <summary>
+    /// A hidden field (the record's version or id) that is missing or unreadable comes from an altered
+    /// post, and the page has no place beside it for its message: the summary says it, so the page is
+    /// never shown again without a word of why.
+    /// </summary>
+    private static void FlagUnreadableHiddenFields(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
+    {
+        var hidden = modelState
+            .Where(e => e.Value is { Errors.Count: > 0 } && !string.IsNullOrEmpty(e.Key))
+            .Select(e => e.Key[(e.Key.LastIndexOf('.') + 1)..])
+            .Any(name => name.EndsWith("Version", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Id", StringComparison.OrdinalIgnoreCase));
+        if (hidden && !(modelState.TryGetValue(string.Empty, out var summary) && summary is { Errors.Count: > 0 }))
+        {
+            modelState.AddModelError(string.Empty, UnreadableFormMessage);
+        }
+    }
+
+    public const string UnreadableFormMessage =
+        "This form reached the server incomplete or altered, so nothing was saved. Reload the page and try again.";
 
     private static async Task<IActionResult> RerenderAsync(PageHandlerExecutedContext context)
     {

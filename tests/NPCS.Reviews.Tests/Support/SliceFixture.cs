@@ -29,6 +29,9 @@ public sealed class SliceFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>Disarmed unless a test arms it to fail a save part-way.</summary>
+    public CommandFaults Faults { get; } = new();
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Fixture not initialized.");
 
     public async Task InitializeAsync()
@@ -41,7 +44,7 @@ public sealed class SliceFixture : IAsyncLifetime
         services.AddApplication();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ICurrentUser>(CurrentUser);
-        services.AddDbContext<ReviewsDbContext>(o => o.UseSqlite(ConnectionString, x => x.MigrationsAssembly("NPCS.Reviews.Migrations.Sqlite")));
+        services.AddDbContext<ReviewsDbContext>(o => o.UseSqlite(ConnectionString, x => x.MigrationsAssembly("NPCS.Reviews.Migrations.Sqlite")).AddInterceptors(Faults));
         services.AddReviewsIdentityCore();
         services.AddScoped<Seeder>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
