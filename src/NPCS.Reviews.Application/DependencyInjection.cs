@@ -25,6 +25,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.JurisdictionClock>();
+        services.TryAddScoped<Security.IClientAddress, Security.NoClientAddress>();
+        services.AddScoped<Features.Security.SecurityLog>();
         return services;
     }
 
