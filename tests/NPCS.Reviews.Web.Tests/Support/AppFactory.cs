@@ -8,6 +8,7 @@ using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
 using NPCS.Reviews.Domain.Reviews;
 using NPCS.Reviews.TestSupport;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Tests.Support;
 
@@ -33,6 +34,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Reviews", $"Data Source={Path.Combine(_directory, "reviews.db")}");
+
+        // Every test client shares one address; the sign-in rate limit has its own test (SignInRateLimitTests).
+        builder.UseSetting(SignInRateLimit.PermitLimitSetting, "100000");
 
         // The app's Serilog configuration reads sinks from the container (ReadFrom.Services).
         builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
