@@ -114,6 +114,9 @@ builder.Services.AddRazorPages(o =>
 });
 
 builder.Services.AddSignInRateLimit(builder.Configuration);
+
+// Outside Development, browsers are told to use HTTPS only for this site for a year (UseHsts below).
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddHealthChecks().AddDbContextCheck<ReviewsDbContext>("database");
 
 var app = builder.Build();
