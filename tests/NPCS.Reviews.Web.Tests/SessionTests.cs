@@ -15,7 +15,7 @@ public class SessionTests(AppFactory app) : IClassFixture<AppFactory>
         using var caseworker = await app.SignInAsync("caseworker@demo.local");
         Assert.Equal(HttpStatusCode.OK, (await caseworker.Http.GetAsync(new Uri("/Reviews", UriKind.Relative))).StatusCode);
         using var admin = await app.SignInAsync("admin@demo.local");
-        var id = await IdOfAsync("caseworker@demo.local");
+        var id = await app.UserIdAsync("caseworker@demo.local");
 
         var locked = await admin.SubmitAsync(await admin.GetPageAsync($"/Admin/Users/{id}"), "form[action*='handler=Lock']");
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
@@ -36,7 +36,7 @@ public class SessionTests(AppFactory app) : IClassFixture<AppFactory>
         using var supervisor = await app.SignInAsync("supervisor@demo.local");
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync(new Uri("/Reviews/New", UriKind.Relative))).StatusCode);
         using var admin = await app.SignInAsync("admin@demo.local");
-        var id = await IdOfAsync("supervisor@demo.local");
+        var id = await app.UserIdAsync("supervisor@demo.local");
 
         var changed = await admin.SubmitAsync(await admin.GetPageAsync($"/Admin/Users/{id}"), "form[action*='handler=Role']", new() { ["Role.Role"] = ["Administrator"] });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
@@ -53,12 +53,7 @@ public class SessionTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var clock = new ShiftedClock();
         await using var factory = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        using var client = new AppClient(factory.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-            BaseAddress = new Uri("https://localhost"),
-        }));
+        using var client = AppFactory.CreateAppClient(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("facilitator@demo.local", AppFactory.Password)).StatusCode);
 
         // Used every 20 minutes, for 60 minutes: the 30-minute timeout slides with each request.
@@ -82,9 +77,6 @@ public class SessionTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
     }
-
-    private Task<string> IdOfAsync(string email) =>
-        app.QueryDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private static async Task AssertSignedOutAsync(AppClient client)
     {

@@ -125,7 +125,7 @@ public class TwoFactorSignInTests(AppFactory app) : IClassFixture<AppFactory>
         using var supervisor = await app.SignInAsync("supervisor@demo.local");
         await TwoFactorSteps.SetUpAsync(supervisor);
         using var admin = await app.SignInAsync("admin@demo.local");
-        var supervisorId = await app.QueryDbAsync(db => db.Users.Where(u => u.Email == "supervisor@demo.local").Select(u => u.Id).SingleAsync());
+        var supervisorId = await app.UserIdAsync("supervisor@demo.local");
 
         var edit = await admin.GetPageAsync($"/Admin/Users/{supervisorId}");
         Assert.Contains("On", edit.QuerySelector("dl")?.TextContent, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public class TwoFactorSignInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(await TwoFactorOnAsync("supervisor@demo.local"));
         Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Http.GetAsync(new Uri("/Reviews", UriKind.Relative))).StatusCode);
 
-        var adminId = await app.QueryDbAsync(db => db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync());
+        var adminId = await app.UserIdAsync("admin@demo.local");
         var own = await admin.Http.PostAsync(new Uri($"/Admin/Users/{adminId}?handler=ResetTwoFactor", UriKind.Relative), new FormUrlEncodedContent(
             [new("__RequestVerificationToken", edit.QuerySelector("form[action*='handler=ResetTwoFactor'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!)]));
         Assert.Contains("You cannot reset two-factor sign-in for your own account", (await AppClient.ParseAsync(own)).QuerySelector(".validation-summary-errors")?.TextContent, StringComparison.Ordinal);
