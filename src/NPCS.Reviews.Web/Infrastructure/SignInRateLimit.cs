@@ -27,7 +27,7 @@ public static partial class SignInRateLimit
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                var permits = Math.Max(1, configuration.GetValue(PermitLimitSetting, 10));
+                var permits = Math.Max(1, configuration.GetValue(PermitLimitSetting, 30));
                 var window = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue(WindowSecondsSetting, 60)));
                 return RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
