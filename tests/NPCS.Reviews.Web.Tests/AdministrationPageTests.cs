@@ -152,6 +152,10 @@ public class AdministrationPageTests(AppFactory app) : IClassFixture<AppFactory>
         var badZone = await admin.SubmitAsync(form, "main form", new() { ["Data.TimeZoneId"] = ["Europe/Paris"] });
         Assert.Equal("Choose a time zone from the list.", (await AppClient.ParseAsync(badZone)).FieldError("Data.TimeZoneId"));
 
+        var badRequirement = await AppClient.ParseAsync(await admin.SubmitAsync(form, "main form", new() { ["Data.RequireTwoFactorForSupervisors"] = ["-1"], ["Data.LookBackMonths"] = ["30"] }));
+        Assert.Equal("Tick the box to require two-factor sign-in, or leave it empty.", badRequirement.FieldError("Data.RequireTwoFactorForSupervisors"));
+        Assert.Equal("30", badRequirement.InputValue("Data.LookBackMonths"));
+
         var ok = await admin.SubmitAsync(form, "main form", new() { ["Data.LookBackMonths"] = ["24"], ["Data.TimeZoneId"] = ["America/Chicago"] });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var saved = await admin.GetPageAsync("/Admin/Policy");
