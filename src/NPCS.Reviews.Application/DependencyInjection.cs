@@ -31,6 +31,8 @@ public static class DependencyInjection
             includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.JurisdictionClock>();
+        services.TryAddScoped<Security.IClientAddress, Security.NoClientAddress>();
+        services.AddScoped<Features.Security.SecurityLog>();
         return services;
     }
 

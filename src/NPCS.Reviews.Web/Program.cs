@@ -30,6 +30,7 @@ builder.Services.AddReviewsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<IClientAddress, HttpClientAddress>();
 builder.Services.AddScoped<Seeder>();
 
 // Keys live in the database so every web instance (and the create-admin command) shares them.
@@ -45,8 +46,18 @@ builder.Services.AddIdentity<ApplicationUser, IdentityRole>(DependencyInjection.
 // A set-password link is valid for 3 days and works once (setting the password changes the security stamp).
 builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
 
-// Role changes and locks reach signed-in users within a minute.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+// Every request checks the account's security stamp, so a role change, a lock or a two-factor
+// change (each makes a new stamp) signs the person out at their next request.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+// The short-lived cookie between the password and the authenticator code gets the same flags as the sign-in cookie.
+builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+{
+    o.Cookie.Name = "npcs.2fa";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+});
 
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -79,6 +90,8 @@ builder.Services.AddRazorPages(o =>
     // Deny by default: the fallback policy covers every page; these are the exceptions and the narrower rules.
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+    o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+    o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Reviews", Policies.ReadReviews);
     o.Conventions.AuthorizePage("/Reviews/New", Policies.EditReviews);
@@ -100,6 +113,10 @@ builder.Services.AddRazorPages(o =>
     messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a whole number.");
 });
 
+builder.Services.AddSignInRateLimit(builder.Configuration);
+
+// Outside Development, browsers are told to use HTTPS only for this site for a year (UseHsts below).
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddHealthChecks().AddDbContextCheck<ReviewsDbContext>("database");
 
 var app = builder.Build();
@@ -145,7 +162,9 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();

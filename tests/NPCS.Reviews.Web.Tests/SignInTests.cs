@@ -55,14 +55,7 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var lockoutEnd = await app.QueryDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "other.caseworker@demo.local").LockoutEnd));
         Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
 
-        // Unlock again so the other tests of this class can use the account.
-        await app.QueryDbAsync(async db =>
-        {
-            var user = db.Users.Single(u => u.Email == "other.caseworker@demo.local");
-            user.LockoutEnd = null;
-            user.AccessFailedCount = 0;
-            return await db.SaveChangesAsync();
-        });
+        await app.UnlockAsync("other.caseworker@demo.local");
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
 
     public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
 
+    /// <summary>Sign-ins, account and role changes: append-only, scoped to the jurisdiction of the account concerned.</summary>
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
     internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
 
@@ -66,18 +69,31 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
         builder.Entity<Finding>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<ReviewAction>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<FactorCatalog>().HasQueryFilter(c => c.JurisdictionId == ScopeJurisdictionId);
+
+        // Lines outside every jurisdiction (unknown accounts) are visible to no one here, not even to analysts.
+        builder.Entity<SecurityEvent>().HasQueryFilter(e => e.JurisdictionId != null && e.JurisdictionId == ScopeJurisdictionId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        EnsureSecurityLogAppendOnly();
         ReviewHistory.Record(this, currentUser.UserId, time.GetUtcNow());
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        EnsureSecurityLogAppendOnly();
         ReviewHistory.Record(this, currentUser.UserId, time.GetUtcNow());
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void EnsureSecurityLogAppendOnly()
+    {
+        if (ChangeTracker.Entries<SecurityEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The security log is append-only: its lines cannot be changed or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -17,6 +17,12 @@ public static class Roles
     public const string ReviewEditors = Caseworker + "," + Facilitator + "," + Supervisor;
 
     public const string ReviewReaders = ReviewEditors + "," + Administrator;
+
+    /// <summary>Every signed-in account, whatever its role (its own sign-in settings).</summary>
+    public const string AnyRole = ReviewReaders + "," + Analyst;
+
+    /// <summary>Roles that must sign in with an authenticator app where their jurisdiction requires it.</summary>
+    public static IReadOnlyList<string> TwoFactorRequired { get; } = [Supervisor, Administrator];
 }
 
 /// <summary>Authorization policy names shared by the Razor Pages conventions and the tests.</summary>
@@ -33,4 +39,7 @@ public static class AppClaims
     public const string JurisdictionId = "npcs:jurisdiction_id";
     public const string JurisdictionName = "npcs:jurisdiction_name";
     public const string DisplayName = "npcs:display_name";
+
+    /// <summary>Present while the account must set up two-factor sign-in before it may do anything else.</summary>
+    public const string TwoFactorSetupRequired = "npcs:two_factor_setup_required";
 }

@@ -59,6 +59,12 @@ public class Jurisdiction
     /// </summary>
     public string TimeZoneId { get; private set; }
 
+    /// <summary>
+    /// Supervisors and Administrators must sign in with an authenticator app as well as their password.
+    /// On for every new jurisdiction; only the demo data of a developer's machine starts with it off.
+    /// </summary>
+    public bool RequireTwoFactorForSupervisors { get; private set; } = true;
+
     /// <summary>Optimistic concurrency token; changes on every update.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
@@ -68,6 +74,15 @@ public class Jurisdiction
         TimeZoneId = EnsureTimeZone(timeZoneId);
         Policy = policy;
         Version = Guid.NewGuid();
+    }
+
+    public void SetTwoFactorRequirement(bool required)
+    {
+        if (RequireTwoFactorForSupervisors != required)
+        {
+            RequireTwoFactorForSupervisors = required;
+            Version = Guid.NewGuid();
+        }
     }
 
     /// <summary>The calendar date in this jurisdiction at the given instant.</summary>

@@ -253,6 +253,46 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SecurityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubjectUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "At");
+
+                    b.ToTable("SecurityEvents");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
                 {
                     b.Property<int>("Id")
@@ -381,6 +421,9 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
+
+                    b.Property<bool>("RequireTwoFactorForSupervisors")
+                        .HasColumnType("bit");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1142,6 +1185,14 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("NPCS.Reviews.Application.Data.ApplicationUser", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SecurityEvent", b =>
                 {
                     b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
                         .WithMany()

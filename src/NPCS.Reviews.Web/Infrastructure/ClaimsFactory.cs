@@ -8,7 +8,7 @@ using NPCS.Reviews.Application.Security;
 
 namespace NPCS.Reviews.Web.Infrastructure;
 
-/// <summary>Adds the jurisdiction and display name to the sign-in cookie, so each request knows its scope without a lookup.</summary>
+/// <summary>Adds the jurisdiction, display name and any pending two-factor setup to the sign-in cookie, so each request knows its scope.</summary>
 public sealed class ClaimsFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -24,10 +24,22 @@ public sealed class ClaimsFactory(
         if (user.JurisdictionId is { } id)
         {
             identity.AddClaim(new Claim(AppClaims.JurisdictionId, id.ToString(CultureInfo.InvariantCulture)));
-            var name = await db.Jurisdictions.IgnoreQueryFilters().Where(j => j.Id == id).Select(j => j.Name).SingleOrDefaultAsync();
-            if (name is not null)
+            var jurisdiction = await db.Jurisdictions.IgnoreQueryFilters()
+                .Where(j => j.Id == id)
+                .Select(j => new { j.Name, j.RequireTwoFactorForSupervisors })
+                .SingleOrDefaultAsync();
+            if (jurisdiction is not null)
             {
-                identity.AddClaim(new Claim(AppClaims.JurisdictionName, name));
+                identity.AddClaim(new Claim(AppClaims.JurisdictionName, jurisdiction.Name));
+
+                // Rebuilt on every request (the security stamp is checked each time), so turning the
+                // requirement on reaches a signed-in Supervisor at their next click.
+                if (jurisdiction.RequireTwoFactorForSupervisors
+                    && !user.TwoFactorEnabled
+                    && Roles.TwoFactorRequired.Any(r => identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, r)))
+                {
+                    identity.AddClaim(new Claim(AppClaims.TwoFactorSetupRequired, "true"));
+                }
             }
         }
 

@@ -31,6 +31,10 @@ public class ErrorModel : PageModel
                 Title = "Not available to your role";
                 Message = "Your account's role does not give access to this page. If you need it, ask your administrator.";
                 break;
+            case 429:
+                Title = "Too many attempts";
+                Message = "There have been too many sign-in attempts from your network in a short time. Wait a minute, then try again.";
+                break;
             case 400:
                 Title = "The request could not be accepted";
                 Message = "The form may have expired. Go back, reload the page and try again.";

@@ -30,6 +30,18 @@ public class JurisdictionTests
     public void Should_refuse_an_unknown_time_zone(string zone) =>
         Assert.Throws<DomainException>(() => new Jurisdiction("Agency", JurisdictionKind.State, "AG", timeZoneId: zone));
 
+    [Fact]
+    public void Should_require_two_factor_sign_in_for_supervisors_and_administrators_in_a_new_jurisdiction()
+    {
+        var jurisdiction = new Jurisdiction("Agency", JurisdictionKind.State, "AG");
+        Assert.True(jurisdiction.RequireTwoFactorForSupervisors);
+
+        var version = jurisdiction.Version;
+        jurisdiction.SetTwoFactorRequirement(false);
+        Assert.False(jurisdiction.RequireTwoFactorForSupervisors);
+        Assert.NotEqual(version, jurisdiction.Version);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("TOO-LONG-CODE")]

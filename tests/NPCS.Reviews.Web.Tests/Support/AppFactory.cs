@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,6 +9,7 @@ using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
 using NPCS.Reviews.Domain.Reviews;
 using NPCS.Reviews.TestSupport;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Tests.Support;
 
@@ -34,8 +36,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Reviews", $"Data Source={Path.Combine(_directory, "reviews.db")}");
 
+        // Every test client shares one address; the sign-in rate limit has its own test (SignInRateLimitTests).
+        builder.UseSetting(SignInRateLimit.PermitLimitSetting, "100000");
+
         // The app's Serilog configuration reads sinks from the container (ReadFrom.Services).
         builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
     }
 
     public async Task InitializeAsync()
@@ -51,12 +57,30 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    public AppClient CreateAppClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    public AppClient CreateAppClient() => CreateAppClient(this);
+
+    /// <summary>A browser-like client of <paramref name="host"/>: this app, or a copy with other settings (<c>WithWebHostBuilder</c>).</summary>
+    public static AppClient CreateAppClient(WebApplicationFactory<Program> host)
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = new Uri("https://localhost"),
-    }));
+        ArgumentNullException.ThrowIfNull(host);
+        return new(host.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        }));
+    }
+
+    /// <summary>Lifts a lockout a test caused, so the other tests of its class can use the account.</summary>
+    public Task UnlockAsync(string email) => QueryDbAsync(async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        return await db.SaveChangesAsync();
+    });
+
+    public Task<string> UserIdAsync(string email) => QueryDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     public async Task<AppClient> SignInAsync(string email)
     {
@@ -86,4 +110,26 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public Task<int> ReviewCountAsync() => QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().CountAsync());
+}
+
+/// <summary>
+/// The in-memory test server gives requests no remote address; here each gets one, as behind a real
+/// network: <see cref="ClientAddressFilter.Header"/> names it (a test playing two clients), else <see cref="ClientAddressFilter.Default"/>.
+/// </summary>
+internal sealed class ClientAddressFilter : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+    public static readonly System.Net.IPAddress Default = System.Net.IPAddress.Parse("192.0.2.10");
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, proceed) =>
+        {
+            context.Connection.RemoteIpAddress ??= context.Request.Headers.TryGetValue(Header, out var value) && System.Net.IPAddress.TryParse(value, out var given)
+                ? given
+                : Default;
+            await proceed();
+        });
+        next(app);
+    };
 }

@@ -97,6 +97,10 @@ public sealed partial class Seeder(
         }
 
         var jurisdiction = new Jurisdiction(name, JurisdictionKind.County, code);
+
+        // Demo data lives only on a developer's machine (and in tests): its Supervisor and
+        // Administrator sign in with the demo password alone, so `dotnet run` works at once.
+        jurisdiction.SetTwoFactorRequirement(false);
         db.Jurisdictions.Add(jurisdiction);
         await db.SaveChangesAsync(ct);
         return jurisdiction;

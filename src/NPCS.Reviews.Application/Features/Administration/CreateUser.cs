@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Features.Security;
 using NPCS.Reviews.Application.Security;
 
 namespace NPCS.Reviews.Application.Features.Administration;
@@ -44,13 +45,14 @@ public static class CreateUser
         }
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, ICurrentUser current, TimeProvider time) : ICommandHandler<Command, PasswordLink>
+    public sealed class Handler(UserManager<ApplicationUser> users, ICurrentUser current, TimeProvider time, SecurityLog log) : ICommandHandler<Command, PasswordLink>
     {
         public async ValueTask<PasswordLink> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
             var email = command.Email!.Trim();
             var user = ApplicationUser.Open(email, command.DisplayName!.Trim(), current.RequireJurisdictionId(), time.GetUtcNow());
+            log.Add(SecurityEventKind.AccountCreated, user, command.Role);
             UserAccounts.ThrowIfFailed(await users.CreateAsync(user), nameof(Command.Email));
             UserAccounts.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role!), nameof(Command.Role));
             var token = await users.GeneratePasswordResetTokenAsync(user);

@@ -28,6 +28,9 @@ public static class EditPolicy
         public int? DaysToFirstDebrief { get; set; }
 
         public int? DaysToCompletion { get; set; }
+
+        /// <summary>Supervisors and Administrators must sign in with an authenticator app.</summary>
+        public bool RequireTwoFactorForSupervisors { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -56,7 +59,7 @@ public static class EditPolicy
         }
     }
 
-    public sealed class Handler(ReviewsDbContext db) : IQueryHandler<Query, Command>, ICommandHandler<Command>
+    public sealed class Handler(ReviewsDbContext db, Security.SecurityLog log) : IQueryHandler<Query, Command>, ICommandHandler<Command>
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -69,6 +72,7 @@ public static class EditPolicy
                 LookBackMonths = j.Policy.LookBackMonths,
                 DaysToFirstDebrief = j.Policy.DaysToFirstDebrief,
                 DaysToCompletion = j.Policy.DaysToCompletion,
+                RequireTwoFactorForSupervisors = j.RequireTwoFactorForSupervisors,
             };
         }
 
@@ -77,7 +81,16 @@ public static class EditPolicy
             ArgumentNullException.ThrowIfNull(command);
             var j = await db.Jurisdictions.SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var policy = new ReviewPolicy(command.LookBackMonths!.Value, command.DaysToFirstDebrief!.Value, command.DaysToCompletion!.Value);
-            await db.SaveWithConcurrencyCheckAsync(j, command.Version, x => x.Version, () => j.ChangePolicy(policy, command.TimeZoneId!), cancellationToken);
+            if (j.RequireTwoFactorForSupervisors != command.RequireTwoFactorForSupervisors)
+            {
+                log.Add(SecurityEventKind.TwoFactorRequirementChanged, null, command.RequireTwoFactorForSupervisors ? "required" : "not required");
+            }
+
+            await db.SaveWithConcurrencyCheckAsync(j, command.Version, x => x.Version, () =>
+            {
+                j.ChangePolicy(policy, command.TimeZoneId!);
+                j.SetTwoFactorRequirement(command.RequireTwoFactorForSupervisors);
+            }, cancellationToken);
             return Unit.Value;
         }
     }

@@ -2,12 +2,22 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Features.Security;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Pages.Account;
 
-public partial class LoginModel(SignInManager<ApplicationUser> signInManager, ILogger<LoginModel> logger) : PageModel
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public partial class LoginModel(
+    SignInManager<ApplicationUser> signInManager,
+    SecurityLog securityLog,
+    ILogger<LoginModel> logger) : PageModel
 {
+    public const string LockedMessage =
+        "This account is locked after too many failed attempts, or by an administrator. Try again in 15 minutes or ask your administrator.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -38,20 +48,34 @@ public partial class LoginModel(SignInManager<ApplicationUser> signInManager, IL
             return Page();
         }
 
+        // Looked up only to say whose account the attempt concerned; a name that matches no account is not kept.
+        var account = await signInManager.UserManager.FindByNameAsync(Input.Email.Trim());
+        var wasLocked = account is not null && await signInManager.UserManager.IsLockedOutAsync(account);
         var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await securityLog.RecordAsync(SecurityEventKind.SignedIn, account, "password", account?.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("LoginWith2fa", new { ReturnUrl });
         }
 
         if (result.IsLockedOut)
         {
             LogLockedOut(logger);
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts, or by an administrator. Try again in 15 minutes or ask your administrator.");
+            await securityLog.RecordAsync(
+                wasLocked ? SecurityEventKind.SignInFailed : SecurityEventKind.LockedOut,
+                account,
+                wasLocked ? "account locked" : "too many wrong passwords");
+            ModelState.AddModelError(string.Empty, LockedMessage);
         }
         else
         {
             LogFailed(logger);
+            await securityLog.RecordAsync(SecurityEventKind.SignInFailed, account, account is null ? "unknown account" : "wrong password");
             ModelState.AddModelError(string.Empty, "The email or password is not right.");
         }
 

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Web.Infrastructure;
 
 namespace NPCS.Reviews.Web.Pages.Account;
 
+[AllowBeforeTwoFactorSetup]
 public class LogoutModel(SignInManager<ApplicationUser> signInManager) : PageModel
 {
     public void OnGet()

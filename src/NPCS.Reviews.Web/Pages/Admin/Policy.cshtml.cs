@@ -14,6 +14,15 @@ public class PolicyModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A checkbox can only post "true" or "false"; anything else would make the checkbox tag helper
+        // throw while re-rendering the typed value, so the message replaces it.
+        const string requirement = nameof(Data) + "." + nameof(EditPolicy.Command.RequireTwoFactorForSupervisors);
+        if (ModelState.TryGetValue(requirement, out var entry) && entry.Errors.Count > 0)
+        {
+            ModelState.Remove(requirement);
+            ModelState.AddModelError(requirement, "Tick the box to require two-factor sign-in, or leave it empty.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -26,14 +26,21 @@ public class EditModel(ISender sender) : PageModel, IReloadOnError, IHasFormPref
     {
         Role.Id = Id;
         await sender.Send(Role, ct);
-        TempData["Flash"] = "Role saved. It takes effect within a minute, when the person is asked to sign in again.";
+        TempData["Flash"] = "Role saved. The person is signed out at their next click and has the new role when they sign in again.";
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostLockAsync(bool locked, CancellationToken ct)
     {
         await sender.Send(new ManageUser.SetLockCommand(Id, locked), ct);
-        TempData["Flash"] = locked ? "Account locked. The person is signed out within a minute." : "Account unlocked.";
+        TempData["Flash"] = locked ? "Account locked. The person is signed out at their next click." : "Account unlocked.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken ct)
+    {
+        await sender.Send(new ManageUser.ResetTwoFactorCommand(Id), ct);
+        TempData["Flash"] = "Two-factor sign-in reset. The person is signed out and sets up their authenticator app again.";
         return RedirectToPage(new { id = Id });
     }
 
