@@ -233,6 +233,24 @@ public sealed class AccessScene : IAsyncLifetime
         };
     }
 
+    /// <summary>
+    /// Signs in again whoever a POST signed out: the sign-in is checked against the security stamp at
+    /// every request, and some forms change it by design (turning two-factor off, resetting the app).
+    /// </summary>
+    public async Task ReopenSignedOutSessionsAsync()
+    {
+        foreach (var subject in Subjects.Where(s => s.Email is not null))
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, "/");
+            message.Headers.Add("Cookie", _sessions[subject.Column].Cookies);
+            using var response = await _http!.SendAsync(message);
+            if (Describe(response) == "login")
+            {
+                _sessions[subject.Column] = await OpenSessionAsync(subject);
+            }
+        }
+    }
+
     private async Task<(string Cookies, string Token)> OpenSessionAsync(Subject subject)
     {
         var jar = new CookieContainer();
