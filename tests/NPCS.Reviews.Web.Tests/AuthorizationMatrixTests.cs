@@ -221,6 +221,9 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
             $"{ran.Values.Sum()} cases (request x subject x ownership) ran: {requests.Count} requests ({requests.Sum(r => r.Templates.Count)} addresses), "
             + $"{AccessScene.Subjects.Count} subjects; {ran.GetValueOrDefault(Ownership.Own)} with the user's own ids, "
             + $"{ran.GetValueOrDefault(Ownership.Other)} with another jurisdiction's, {ran.GetValueOrDefault(Ownership.Mixed)} with an own review and another jurisdiction's part.");
+        // Every one of those responses, whatever its status, carries the browser protections.
+        output.WriteLine($"{scene.ResponsesChecked} responses carried the security headers; {scene.Unprotected.Count} did not.");
+        failures.AddRange(scene.Unprotected.Select(u => "Missing a security header: " + u));
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 

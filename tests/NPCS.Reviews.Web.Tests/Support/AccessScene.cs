@@ -44,7 +44,8 @@ public enum Ownership
 /// </summary>
 public sealed class AccessScene : IAsyncLifetime
 {
-    private static readonly Uri BaseAddress = new("https://localhost/");
+    // A host name as an agency would serve it: ASP.NET Core sends no HSTS to localhost.
+    private static readonly Uri BaseAddress = new("https://reviews.agency.example/");
 
     private readonly Dictionary<string, (string Cookies, string Token)> _sessions = [];
     private ReviewSceneIds? _own;
@@ -119,7 +120,33 @@ public sealed class AccessScene : IAsyncLifetime
     {
         using var message = Build(request, template, subject, ownership, withToken);
         using var response = await _http!.SendAsync(message);
+        ResponsesChecked++;
+        if (MissingProtection(response) is { } missing)
+        {
+            Unprotected.Add($"{message.Method} {message.RequestUri?.PathAndQuery} ({(int)response.StatusCode}): {missing}");
+        }
+
         return Describe(response);
+    }
+
+    /// <summary>How many responses were checked for the browser protections every response must carry.</summary>
+    public int ResponsesChecked { get; private set; }
+
+    /// <summary>The responses that lacked one of them, and which.</summary>
+    public List<string> Unprotected { get; } = [];
+
+    /// <summary>The security headers of ADR 0008 and HSTS (the scene talks HTTPS, outside Development); null when all are there.</summary>
+    private static string? MissingProtection(HttpResponseMessage response)
+    {
+        string? Header(string name) => response.Headers.TryGetValues(name, out var values) ? string.Join(";", values) : null;
+        var csp = Header("Content-Security-Policy");
+        return csp is null || !csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal) || csp.Contains("unsafe-", StringComparison.Ordinal)
+            ? "Content-Security-Policy"
+            : Header("X-Content-Type-Options") != "nosniff" ? "X-Content-Type-Options"
+            : Header("Referrer-Policy") is null ? "Referrer-Policy"
+            : Header("Permissions-Policy") is null ? "Permissions-Policy"
+            : Header("Strict-Transport-Security") is null ? "Strict-Transport-Security"
+            : null;
     }
 
     public static string Describe(HttpResponseMessage response)
