@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using NPCS.Reviews.Application;
 using NPCS.Reviews.Application.Data;
@@ -33,10 +32,9 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IClientAddress, HttpClientAddress>();
 builder.Services.AddScoped<Seeder>();
 
-// Keys live in the database so every web instance (and the create-admin command) shares them.
-builder.Services.AddDataProtection()
-    .SetApplicationName("NPCS.Reviews")
-    .PersistKeysToDbContext<ReviewsDbContext>();
+// Keys live in the database so every web instance (and the create-admin command) shares them;
+// encrypted with a certificate when DataProtection:CertificatePath is set.
+builder.Services.AddReviewsDataProtection(builder.Configuration, builder.Environment);
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(DependencyInjection.ConfigureIdentity)
     .AddEntityFrameworkStores<ReviewsDbContext>()
@@ -120,6 +118,7 @@ builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddHealthChecks().AddDbContextCheck<ReviewsDbContext>("database");
 
 var app = builder.Build();
+KeyRing.WarnIfUnencrypted(app.Configuration, app.Environment, app.Services.GetRequiredService<ILoggerFactory>());
 
 await Database.PrepareAsync(app.Services, app.Configuration);
 await using (var scope = app.Services.CreateAsyncScope())
