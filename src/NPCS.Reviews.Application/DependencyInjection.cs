@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NPCS.Reviews.Application.Behaviors;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Security;
 
 namespace NPCS.Reviews.Application;
 
@@ -58,5 +59,6 @@ public static class DependencyInjection
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ReviewsDbContext>()
+            .AddProtectedTwoFactorSecrets()
             .AddDefaultTokenProviders();
 }

@@ -38,6 +38,7 @@ builder.Services.AddReviewsDataProtection(builder.Configuration, builder.Environ
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(DependencyInjection.ConfigureIdentity)
     .AddEntityFrameworkStores<ReviewsDbContext>()
+    .AddProtectedTwoFactorSecrets()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<ClaimsFactory>();
 

@@ -9,6 +9,26 @@ namespace NPCS.Reviews.Web.Tests;
 public class TwoFactorSignInTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
+    public async Task Should_store_the_authenticator_key_and_recovery_codes_encrypted_and_still_accept_them()
+    {
+        // An account no other test of this class signs in with.
+        using var client = await app.SignInAsync("other.caseworker@demo.local");
+        var (key, codes) = await TwoFactorSteps.SetUpAsync(client);
+        var userId = await app.UserIdAsync("other.caseworker@demo.local");
+
+        var stored = await app.QueryDbAsync(db => db.UserTokens.Where(t => t.UserId == userId).ToDictionaryAsync(t => t.Name, t => t.Value ?? ""));
+
+        var plainKey = key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.DoesNotContain(plainKey, stored["AuthenticatorKey"].ToUpperInvariant(), StringComparison.Ordinal);
+        Assert.All(codes, code => Assert.DoesNotContain(code, stored["RecoveryCodes"], StringComparison.Ordinal));
+
+        // The app reads them back: a code from the key and a recovery code both sign in.
+        using var withCode = app.CreateAppClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TwoFactorSteps.SignInAsync(withCode, "other.caseworker@demo.local", key)).StatusCode);
+        Assert.Null((await withCode.GetPageAsync("/")).QuerySelector("form[action*='LoginWith2fa']"));
+    }
+
+    [Fact]
     public async Task Should_set_up_an_authenticator_show_recovery_codes_once_and_ask_for_a_code_at_every_sign_in()
     {
         using var client = await app.SignInAsync("facilitator@demo.local");
