@@ -153,11 +153,9 @@ else
     app.UseHsts();
 }
 
-// The developer exception page styles itself inline, so the strict policy applies outside Development.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseSecurityHeaders();
-}
+// Every response in every environment, so `dotnet run` shows (and scanners find) what production
+// sends; only Development's exception page, which styles itself inline, goes without the policy.
+app.UseSecurityHeaders(exemptDeveloperErrorPage: app.Environment.IsDevelopment());
 
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());

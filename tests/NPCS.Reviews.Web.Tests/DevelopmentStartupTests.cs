@@ -27,6 +27,11 @@ public sealed class DevelopmentStartupTests : IDisposable
         });
         using var client = new AppClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+        // The same browser protections as in production (a scanner pointed at `dotnet run` sees them).
+        using var login = await client.Http.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        Assert.Contains("frame-ancestors 'none'", string.Join(";", login.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("nosniff", login.Headers.GetValues("X-Content-Type-Options").Single());
+
         var signIn = await client.SignInAsync("facilitator@demo.local", "Demo-Password-2026!");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 

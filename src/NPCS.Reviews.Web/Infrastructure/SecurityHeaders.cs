@@ -11,7 +11,9 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    /// <param name="app">The pipeline.</param>
+    /// <param name="exemptDeveloperErrorPage">In Development, a 500 (the developer exception page, styled inline) goes without the content security policy.</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool exemptDeveloperErrorPage = false)
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.Use(async (context, next) =>
@@ -19,7 +21,11 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                if (!(exemptDeveloperErrorPage && context.Response.StatusCode >= StatusCodes.Status500InternalServerError))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
 
