@@ -59,6 +59,22 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Should_say_why_when_a_hand_made_post_leaves_the_whole_form_out()
+    {
+        using var client = app.CreateAppClient();
+        var page = await client.GetPageAsync("/Account/Login");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        // Only the token: MVC then binds the form without its prefix, and its errors sit beside no field.
+        using var body = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        var response = await client.Http.PostAsync(new Uri("/Account/Login", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = await AppClient.ParseAsync(response);
+        Assert.Contains(Infrastructure.ErrorMappingPageFilter.UnreadableFormMessage, shown.QuerySelector("[role='alert']")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_send_anonymous_visitors_to_sign_in()
     {
         using var client = app.CreateAppClient();

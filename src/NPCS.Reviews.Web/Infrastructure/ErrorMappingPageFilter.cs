@@ -39,6 +39,14 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
         {
+            // A page shown again as refused must say why. A hand-made post that leaves a whole form out
+            // binds nothing: the form is refused under the form's own name ("The Input field is
+            // required."), which no field shows, or with no error at all (the sign-in page, for one).
+            if (executed.Result is PageResult && !executed.ModelState.IsValid && !ShowsAnError(executed))
+            {
+                executed.ModelState.AddModelError(string.Empty, UnreadableFormMessage);
+            }
+
             return;
         }
 
@@ -87,6 +95,21 @@ public sealed class ErrorMappingPageFilter : IAsyncPageFilter
         {
             modelState.AddModelError(string.Empty, UnreadableFormMessage);
         }
+    }
+
+    /// <summary>
+    /// Whether some error sits where the page shows it: in the summary, or beside a field of a bound
+    /// form ("Input.Email"). When a post leaves a whole form out, MVC binds the form without its
+    /// prefix and files the errors under "Email", or under the form's own name: beside no field.
+    /// </summary>
+    private static bool ShowsAnError(PageHandlerExecutedContext context)
+    {
+        var bound = context.ActionDescriptor.BoundProperties;
+        bool Shown(string key) => key.Length == 0 || bound.Any(p =>
+            key.StartsWith(p.Name + ".", StringComparison.Ordinal)
+            || key.StartsWith(p.Name + "[", StringComparison.Ordinal)
+            || (key == p.Name && (p.ParameterType == typeof(string) || !p.ParameterType.IsClass || typeof(System.Collections.IEnumerable).IsAssignableFrom(p.ParameterType))));
+        return context.ModelState.Any(e => e.Value is { Errors.Count: > 0 } && Shown(e.Key));
     }
 
     public const string UnreadableFormMessage =
