@@ -17,7 +17,7 @@ public sealed class ScreenshotTests(BrowserFixture app)
     internal static string Folder()
     {
         var update = Environment.GetEnvironmentVariable("NPCS_UPDATE_SCREENSHOTS") == "1";
-        var folder = Path.Combine(BrowserFixture.RepositoryRoot(), update ? "docs" : "artifacts", "screenshots");
+        var folder = Path.Combine(Repository.Root(), update ? "docs" : "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -1,3 +1,5 @@
+using NPCS.Reviews.TestSupport;
+
 namespace NPCS.Reviews.Web.Tests;
 
 /// <summary>
@@ -11,7 +13,7 @@ public class EncodedOutputTests
     [Fact]
     public void No_view_or_page_model_writes_raw_html()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "NPCS.Reviews.Web");
+        var web = Path.Combine(Repository.Root(), "src", "NPCS.Reviews.Web");
         var files = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -26,18 +28,5 @@ public class EncodedOutputTests
             .ToList();
 
         Assert.True(raw.Count == 0, "Raw HTML output:\n" + string.Join("\n", raw));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NPCS.Reviews.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (NPCS.Reviews.sln) is not above the test's folder.");
     }
 }

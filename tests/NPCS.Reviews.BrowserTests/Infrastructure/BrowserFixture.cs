@@ -140,20 +140,6 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
     }
 
-    /// <summary>The folder holding NPCS.Reviews.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NPCS.Reviews.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"NPCS.Reviews.sln not found above {AppContext.BaseDirectory}.");
-    }
-
     private static string ChromiumExecutable()
     {
         var configured = Environment.GetEnvironmentVariable(ChromiumVariable);

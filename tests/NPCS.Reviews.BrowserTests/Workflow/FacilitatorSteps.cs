@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NPCS.Reviews.BrowserTests.Infrastructure;
+using NPCS.Reviews.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace NPCS.Reviews.BrowserTests.Workflow;
@@ -18,7 +19,7 @@ internal static class FacilitatorSteps
     /// <summary>Each step's page as the facilitator saw it, in artifacts/screenshots (not committed), for review.</summary>
     public static async Task SnapAsync(IPage page, string name)
     {
-        var folder = Path.Combine(BrowserFixture.RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(Repository.Root(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"workflow-{name}.png"), FullPage = true });
     }
