@@ -47,7 +47,7 @@ public static class ReviewReportPdf
             ("Incident", $"{view.Header.IncidentType.DisplayName()}, {Date(view.Header.IncidentDate)}"),
             ("Stage", view.Header.Stage.DisplayName()),
             ("Completion due", Date(s.CompletionDue)),
-            ("Report produced", $"{view.GeneratedAt.ToString("d MMMM yyyy, HH:mm", Fmt)} ({view.TimeZoneId})"),
+            ("Report produced", $"{ReportText.DateAndTime(view.GeneratedAt)} ({view.TimeZoneId})"),
         ]);
 
         pdf.Heading(2, "1. The incident");
@@ -78,7 +78,7 @@ public static class ReviewReportPdf
                 [new("Date", 1.2), new("Source", 1.1), new("What happened", 2.6), new("What the agency knew", 2.1)],
                 view.Chronology.Select(e => (IReadOnlyList<string>)
                 [
-                    Date(e.Date) + (e.Time is { } t ? ", " + t.ToString("HH:mm", Fmt) : ""),
+                    Date(e.Date) + (e.Time is { } t ? ", " + ReportText.Time(t) : ""),
                     e.Source.DisplayName(), e.WhatHappened, e.AgencyKnew ?? "",
                 ]));
         }
@@ -177,7 +177,7 @@ public static class ReviewReportPdf
                 team ? [new("Date", 1.5), new("Status", 1), new("Participants", 4)] : [new("Date", 1.5), new("Status", 1)],
                 view.Sessions.Select(session =>
                 {
-                    List<string> cells = [$"{Date(session.Date)}, {session.StartTime.ToString("HH:mm", Fmt)}", session.Status.DisplayName()];
+                    List<string> cells = [$"{Date(session.Date)}, {ReportText.Time(session.StartTime)}", session.Status.DisplayName()];
                     if (team)
                     {
                         cells.Add((session.ParticipantCount ?? 0).ToString(Fmt) + (session.Participants.Count == 0
@@ -255,10 +255,9 @@ public static class ReviewReportPdf
         }
     }
 
-    private static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Fmt);
+    private static string Date(DateOnly d) => ReportText.Date(d);
 
-    private static string Text(string? t) => string.IsNullOrWhiteSpace(t) ? "Not recorded" : t;
+    private static string Text(string? t) => ReportText.OrNotRecorded(t);
 
-    private static string Signed(GetReviewSummary.Sign? sign) =>
-        sign is null ? "Not yet" : $"{sign.Who}, {sign.LocalTime.ToString("d MMMM yyyy, HH:mm", Fmt)}";
+    private static string Signed(GetReviewSummary.Sign? sign) => ReportText.Signed(sign);
 }
