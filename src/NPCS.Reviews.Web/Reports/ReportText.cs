@@ -15,5 +15,5 @@ public static class ReportText
     public static string OrNotRecorded(string? text) => string.IsNullOrWhiteSpace(text) ? "Not recorded" : text;
 
     /// <summary>"Sam Supervisor, 26 November 2026, 04:20", or "Not yet".</summary>
-    public static string Signed(GetReviewSummary.Sign? sign) => sign is null ? "Not yet" : $"{sign.Who}, {DateAndTime(sign.LocalTime)}";
+    public static string SignOff(GetReviewSummary.Sign? sign) => sign is null ? "Not yet" : $"{sign.Who}, {DateAndTime(sign.LocalTime)}";
 }

@@ -259,5 +259,5 @@ public static class ReviewReportPdf
 
     private static string Text(string? t) => ReportText.OrNotRecorded(t);
 
-    private static string Signed(GetReviewSummary.Sign? sign) => ReportText.Signed(sign);
+    private static string Signed(GetReviewSummary.Sign? sign) => ReportText.SignOff(sign);
 }
