@@ -44,6 +44,15 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     /// <summary>Sign-ins, account and role changes: append-only, scoped to the jurisdiction of the account concerned.</summary>
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    /// <summary>De-identified extracts this jurisdiction downloaded (who, when, period, rows).</summary>
+    public DbSet<ExtractExport> ExtractExports => Set<ExtractExport>();
+
+    /// <summary>NPCS hub: extract files imported by Analysts. Belongs to no jurisdiction; read only in aggregate.</summary>
+    public DbSet<SharedExtract> SharedExtracts => Set<SharedExtract>();
+
+    /// <summary>NPCS hub: the de-identified reviews of the imported extracts, one line each.</summary>
+    public DbSet<SharedReview> SharedReviews => Set<SharedReview>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
     internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
 
@@ -69,6 +78,7 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
         builder.Entity<Finding>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<ReviewAction>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<FactorCatalog>().HasQueryFilter(c => c.JurisdictionId == ScopeJurisdictionId);
+        builder.Entity<ExtractExport>().HasQueryFilter(e => e.JurisdictionId == ScopeJurisdictionId);
 
         // Lines outside every jurisdiction (unknown accounts) are visible to no one here, not even to analysts.
         builder.Entity<SecurityEvent>().HasQueryFilter(e => e.JurisdictionId != null && e.JurisdictionId == ScopeJurisdictionId);

@@ -14,6 +14,7 @@ public class Jurisdiction
     public const int CodeMaxLength = 8;
     public const int TimeZoneMaxLength = 64;
     public const string DefaultTimeZone = "America/New_York";
+    public const int PseudonymKeyLength = 32;
 
     private Jurisdiction()
     {
@@ -21,6 +22,7 @@ public class Jurisdiction
         Code = string.Empty;
         Policy = ReviewPolicy.Default;
         TimeZoneId = DefaultTimeZone;
+        PseudonymKey = [];
     }
 
     public Jurisdiction(string name, JurisdictionKind kind, string code, ReviewPolicy? policy = null, string timeZoneId = DefaultTimeZone)
@@ -40,6 +42,7 @@ public class Jurisdiction
         Code = code.ToUpperInvariant();
         Policy = policy ?? ReviewPolicy.Default;
         TimeZoneId = EnsureTimeZone(timeZoneId);
+        PseudonymKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(PseudonymKeyLength);
     }
 
     public int Id { get; private set; }
@@ -64,6 +67,15 @@ public class Jurisdiction
     /// On for every new jurisdiction; only the demo data of a developer's machine starts with it off.
     /// </summary>
     public bool RequireTwoFactorForSupervisors { get; private set; } = true;
+
+    /// <summary>
+    /// The secret behind the review pseudonyms of this jurisdiction's de-identified extracts: a keyed
+    /// hash of a review's id under this key is stable across the jurisdiction's exports and means
+    /// nothing to anyone without the key. Random per jurisdiction; never shown or exported.
+    /// </summary>
+#pragma warning disable CA1819 // A key is bytes; EF Core maps byte[] to a binary column and nothing outside reads it.
+    public byte[] PseudonymKey { get; private set; }
+#pragma warning restore CA1819
 
     /// <summary>Optimistic concurrency token; changes on every update.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();

@@ -14,6 +14,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.Property(j => j.Kind).HasConversion<int>();
         builder.Property(j => j.TimeZoneId).HasMaxLength(Jurisdiction.TimeZoneMaxLength).IsRequired().HasDefaultValue(Jurisdiction.DefaultTimeZone);
         builder.Property(j => j.Version).IsConcurrencyToken();
+        builder.Property(j => j.PseudonymKey).HasMaxLength(Jurisdiction.PseudonymKeyLength).IsRequired();
         builder.ComplexProperty(j => j.Policy, p =>
         {
             p.Property(x => x.LookBackMonths).HasColumnName("PolicyLookBackMonths");
