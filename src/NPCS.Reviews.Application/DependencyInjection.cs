@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Common.JurisdictionClock>();
         services.TryAddScoped<Security.IClientAddress, Security.NoClientAddress>();
         services.AddScoped<Features.Security.SecurityLog>();
+        services.AddScoped<Features.Sharing.ExtractSource>();
         return services;
     }
 

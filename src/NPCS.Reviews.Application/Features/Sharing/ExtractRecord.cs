@@ -156,6 +156,8 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
 
     public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);
 
+    public YearMonth AddMonths(int months) => Of(FirstDay.AddMonths(months));
+
     /// <summary>1 to 4.</summary>
     public int Quarter => ((Month - 1) / 3) + 1;
 
