@@ -67,6 +67,7 @@ public sealed partial class Seeder(
         await EnsureOtherCountyReviewAsync(other, ct);
         await EnsureDemoCountyReviewAsync(demo, ct);
         await EnsureCatalogsAsync(ct);
+        await new DemoHistory(db, users).EnsureAsync(demo, time.GetUtcNow(), ct);
         LogSeeded(logger, DemoAccounts.Count);
     }
 
