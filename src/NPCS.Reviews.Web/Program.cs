@@ -136,8 +136,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 
     if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seed:Demo"))
     {
-        await seeder.SeedDemoAsync(app.Configuration["Seed:DemoPassword"]
-            ?? throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true."));
+        await seeder.SeedDemoAsync(
+            app.Configuration["Seed:DemoPassword"] ?? throw new InvalidOperationException("Seed:DemoPassword is required when Seed:Demo is true."),
+            withHistory: true);
     }
 
     await seeder.EnsureCatalogsAsync();

@@ -47,7 +47,10 @@ public sealed partial class Seeder(
         ct.ThrowIfCancellationRequested();
     }
 
-    public async Task SeedDemoAsync(string password, CancellationToken ct = default)
+    /// <param name="password">The demo accounts' password.</param>
+    /// <param name="withHistory">Also a year of approved Demo County reviews (what <c>dotnet run</c> shows); tests that need them ask.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task SeedDemoAsync(string password, bool withHistory = false, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(password);
         await SeedRolesAsync(ct);
@@ -67,7 +70,11 @@ public sealed partial class Seeder(
         await EnsureOtherCountyReviewAsync(other, ct);
         await EnsureDemoCountyReviewAsync(demo, ct);
         await EnsureCatalogsAsync(ct);
-        await new DemoHistory(db, users).EnsureAsync(demo, time.GetUtcNow(), ct);
+        if (withHistory)
+        {
+            await new DemoHistory(db, users).EnsureAsync(demo, time.GetUtcNow(), ct);
+        }
+
         LogSeeded(logger, DemoAccounts.Count);
     }
 

@@ -96,7 +96,7 @@ public static class ExportExtract
             {
                 await JsonSerializer.SerializeAsync(body, record, ExtractRecord.JsonOptions, ct);
                 await body.WriteAsync(newline, ct);
-                if (++rows % ExtractSource.BatchSize == 0)
+                if (++rows % ExtractSource.DefaultBatchSize == 0)
                 {
                     await body.FlushAsync(ct);
                 }
@@ -133,7 +133,7 @@ public static class ExtractCsv
             await foreach (var record in records.WithCancellation(ct))
             {
                 await writer.WriteLineAsync(Row(Fields(record)));
-                if (++rows % ExtractSource.BatchSize == 0)
+                if (++rows % ExtractSource.DefaultBatchSize == 0)
                 {
                     await writer.FlushAsync(ct);
                 }

@@ -18,7 +18,10 @@ namespace NPCS.Reviews.Application.Features.Sharing;
 /// </summary>
 public sealed class ExtractSource(ReviewsDbContext db)
 {
-    public const int BatchSize = 500;
+    public const int DefaultBatchSize = 500;
+
+    /// <summary>Reviews read per batch (one query per kind of part each); tests set it small to see several batches.</summary>
+    public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>The jurisdiction the extract speaks for: its code, and the clock and key that de-identify its reviews.</summary>
     public sealed record Owner(string Code, string TimeZoneId, byte[] PseudonymKey)
@@ -42,8 +45,9 @@ public sealed class ExtractSource(ReviewsDbContext db)
         /// <summary>The instant the agency's month begins, for filtering time stamps stored in UTC.</summary>
         public DateTimeOffset StartOf(YearMonth month)
         {
+            // In UTC: SQLite stores time stamps as numbers that compare correctly only at the same offset.
             var local = month.FirstDay.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+            return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
         }
     }
 
