@@ -81,6 +81,8 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
         ("GET /Admin/SecurityLog",                                                   "login 403 403 403 403 403 200 403", null),
         ("GET /Admin/Policy",                                                        "login 403 403 403 403 403 200 403", null),
         ("POST /Admin/Policy",                                                       "login 403 403 403 403 403 200 403", null),
+        ("GET /Admin/Sharing",                                                       "login 403 403 403 403 403 200 403", null),
+        ("POST /Admin/Sharing",                                                      "login 403 403 403 403 403 200 403", null),
         ("GET /Admin/Catalog",                                                       "login 403 403 403 403 403 200 403", null),
         ("GET /Admin/Catalog?handler=Export",                                        "login 403 403 403 403 403 200 403", null),
         ("POST /Admin/Catalog?handler=Add",                                          "login 403 403 403 403 403 200 403", null),
