@@ -82,7 +82,8 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.ReadReviews, p => p.RequireRole(Roles.ReviewReaders.Split(',')))
     .AddPolicy(Policies.EditReviews, p => p.RequireRole(Roles.ReviewEditors.Split(',')))
-    .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+    .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.UseHub, p => p.RequireRole(Roles.Analyst));
 
 builder.Services.AddRazorPages(o =>
 {
@@ -97,6 +98,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Reviews/EditIntake", Policies.EditReviews);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     o.Conventions.AuthorizeFolder("/Actions", Policies.ReadReviews);
+    o.Conventions.AuthorizeFolder("/Hub", Policies.UseHub);
 }).AddMvcOptions(o =>
 {
     o.Filters.Add<ErrorMappingPageFilter>();

@@ -89,6 +89,11 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
         ("POST /Admin/Catalog?handler=Retire",                                       "login 403 403 403 403 403 200 403", "login 403 403 403 403 403 200 403"),
         ("POST /Admin/Catalog?handler=Import",                                       "login 403 403 403 403 403 200 403", null),
 
+        // The NPCS hub: Analysts only (they belong to no jurisdiction). The import without a file comes
+        // back with a message beside the file field (200); nothing is imported.
+        ("GET /Hub",                                                                 "login 403 403 403 403 403 403 200", null),
+        ("POST /Hub?handler=Import",                                                 "login 403 403 403 403 403 403 200", null),
+
         // The review list, a new review, the overview and its intake-stage actions.
         ("GET /Reviews",                                                             "login 200 200 200 200 200 200 403", null),
         ("GET /Reviews/New",                                                         "login 200 200 200 200 200 403 403", null),

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -17,22 +16,8 @@ public class CatalogPageTests(AppFactory app) : IClassFixture<AppFactory>
     private static string DomainOption(IDocument page, int index) =>
         page.QuerySelectorAll("#Item_DomainId option").Skip(1).ElementAt(index).GetAttribute("value")!;
 
-    private static async Task<HttpResponseMessage> UploadAsync(AppClient client, IDocument page, byte[]? file)
-    {
-        var form = page.QuerySelector("form[enctype='multipart/form-data']")!;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
-        };
-        if (file is not null)
-        {
-            var part = new ByteArrayContent(file);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            content.Add(part, "Import.File", "catalog.json");
-        }
-
-        return await client.Http.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(AppClient client, IDocument page, byte[]? file) =>
+        client.UploadAsync(page, "Import.File", "catalog.json", "application/json", file);
 
     private static string ImportErrors(IDocument page) => page.QuerySelector("#Import_File-error")!.TextContent.Trim();
 

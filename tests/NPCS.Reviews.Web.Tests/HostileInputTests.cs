@@ -261,6 +261,44 @@ public sealed class HostileInputTests(AppFactory app, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task Hub_import_never_answers_with_a_server_error()
+    {
+        using var analyst = await app.SignInAsync("analyst@demo.local");
+
+        // The form posted as a hand-made request would post it: fields with text instead of a file.
+        await AssertNoServerErrorAsync(analyst, "/Hub", "form[enctype='multipart/form-data']");
+
+        // Files whose content is hostile: generated text, and a line of an extract with a hostile value in each field.
+        var record = Extracts.Line(Extracts.Record("DEMO"));
+        var fields = System.Text.Json.Nodes.JsonNode.Parse(record)!.AsObject().Select(p => p.Key).ToList();
+        var files = Gen.OneOf(
+            HostileValues.Value.Select(v => System.Text.Encoding.UTF8.GetBytes(v)),
+            Gen.Select(Gen.OneOf(fields.ToArray()), HostileValues.Value, (field, value) =>
+            {
+                var line = System.Text.Json.Nodes.JsonNode.Parse(record)!.AsObject();
+                line[field] = value;
+                return System.Text.Encoding.UTF8.GetBytes(line.ToJsonString() + "\n" + value);
+            }),
+            Gen.Byte.Array[1, 2000]);
+        _forms++;
+        await Check.SampleAsync(
+            files,
+            async file =>
+            {
+                _inputs++;
+                var page = await analyst.GetPageAsync("/Hub");
+                var response = await analyst.UploadAsync(page, "Import.File", "extract.jsonl", "application/jsonl", file);
+                Assert.True((int)response.StatusCode < 500, $"A file of {file.Length} bytes answered {(int)response.StatusCode}.");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    Assert.True(HasMessage(await AppClient.ParseAsync(response)), $"A file of {file.Length} bytes was refused without a message.");
+                }
+            },
+            iter: GeneratedPerForm * 2,
+            threads: 1);
+    }
+
+    [Fact]
     public async Task Hostile_but_valid_text_is_stored_exactly_and_shown_encoded()
     {
         var id = await app.ReviewAtAsync(ReviewStage.FamilyNeeds);

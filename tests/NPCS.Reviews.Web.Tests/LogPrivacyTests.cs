@@ -209,4 +209,30 @@ public class LogPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
         var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
     }
+
+    [Fact]
+    public async Task Nothing_in_an_imported_or_refused_extract_appears_in_the_logs()
+    {
+        var marker = "QXZ" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var jurisdiction = NPCS.Reviews.TestSupport.Extracts.NewJurisdiction();
+        var good = NPCS.Reviews.TestSupport.Extracts.Lines(jurisdiction, 3);
+        var leaked = NPCS.Reviews.TestSupport.Extracts.Edit(NPCS.Reviews.TestSupport.Extracts.Record(jurisdiction), o =>
+        {
+            o["childName"] = marker + " child";
+            o["review"] = marker;
+        });
+
+        using var analyst = await app.SignInAsync("analyst@demo.local");
+        var refused = await analyst.UploadAsync(await analyst.GetPageAsync("/Hub"), "Import.File", marker + ".jsonl", "application/jsonl", NPCS.Reviews.TestSupport.Extracts.File([.. good, leaked, marker + " free text"]));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var imported = await analyst.UploadAsync(await analyst.GetPageAsync("/Hub"), "Import.File", marker + ".jsonl", "application/jsonl", NPCS.Reviews.TestSupport.Extracts.File(good));
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request ImportExtract by", StringComparison.Ordinal) && l.Contains("refused", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request ImportExtract by", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Hub extract refused: 5 rows read, 3 problems", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Hub extract", StringComparison.Ordinal) && l.Contains("imported: 3 rows, 0 rows replaced", StringComparison.Ordinal));
+        var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(leaks.Count == 0, "Extract content reached the logs:\n" + string.Join("\n", leaks));
+    }
 }

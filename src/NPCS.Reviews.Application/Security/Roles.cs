@@ -31,6 +31,9 @@ public static class Policies
     public const string ReadReviews = nameof(ReadReviews);
     public const string EditReviews = nameof(EditReviews);
     public const string Administer = nameof(Administer);
+
+    /// <summary>The NPCS hub: Analysts only.</summary>
+    public const string UseHub = nameof(UseHub);
 }
 
 /// <summary>Claim types the application adds to the signed-in principal.</summary>

@@ -147,6 +147,19 @@ public sealed class FactorCatalog
         }
     }
 
+    /// <summary>
+    /// A catalog code: letters, digits, '.', '_' and '-', starting with a letter or digit. Codes are
+    /// what the de-identified extract shares (never names), so they must look like codes, not text.
+    /// </summary>
+    internal static string Code(string? value, string what, int maxLength)
+    {
+        var code = Required(value, what, maxLength);
+        return IsCode(code) ? code : throw new DomainException($"{what} can hold only letters, digits, '.', '_' and '-', starting with a letter or digit (no spaces).");
+    }
+
+    public static bool IsCode(string? code) =>
+        code is { Length: > 0 } && char.IsAsciiLetterOrDigit(code[0]) && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
     internal static string Required(string? value, string what, int maxLength)
     {
         var text = string.IsNullOrWhiteSpace(value) ? throw new DomainException($"{what} is required.") : value.Trim();
@@ -181,7 +194,7 @@ public sealed class FactorDomain
 
     internal static FactorDomain Create(string code, string name, int order) => new()
     {
-        Code = FactorCatalog.Required(code, "The domain's code", CodeMaxLength),
+        Code = FactorCatalog.Code(code, "The domain's code", CodeMaxLength),
         Name = FactorCatalog.Required(name, "The domain's name", NameMaxLength),
         Order = order,
     };
@@ -235,7 +248,7 @@ public sealed class FactorItem
 
         return new FactorItem
         {
-            Code = FactorCatalog.Required(code, "The item's code", CodeMaxLength),
+            Code = FactorCatalog.Code(code, "The item's code", CodeMaxLength),
             Name = FactorCatalog.Required(name, "The item's name", NameMaxLength),
             Guidance = text,
             Order = order,

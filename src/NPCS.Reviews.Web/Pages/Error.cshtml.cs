@@ -39,6 +39,10 @@ public class ErrorModel : PageModel
                 Title = "The request could not be accepted";
                 Message = "The form may have expired. Go back, reload the page and try again.";
                 break;
+            case 413:
+                Title = "The file is too large";
+                Message = "What you sent is larger than this page accepts; nothing was saved. The page states its limit beside the file field: go back and choose a smaller file.";
+                break;
             case null or >= 500:
                 RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
                 break;

@@ -56,9 +56,13 @@ public sealed record ExtractRecord
     /// <summary>Approved on or before the completion deadline of the jurisdiction's policy.</summary>
     public required bool CompletedOnTime { get; init; }
 
-    /// <summary>camelCase names and enum values, no indentation: one record, one line.</summary>
+    /// <summary>
+    /// camelCase names and enum values, no indentation: one record, one line. Relaxed escaping so a
+    /// band reads "5+", not "5\u002B": an extract is a data file, never written into a web page.
+    /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
