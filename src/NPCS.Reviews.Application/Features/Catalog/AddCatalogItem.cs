@@ -36,7 +36,7 @@ public static class AddCatalogItem
             RuleFor(x => x.Code)
                 .NotEmpty().WithMessage("Enter the item's code, for example SAFE-4.")
                 .MaximumLength(FactorItem.CodeMaxLength).WithMessage($"The code can be at most {FactorItem.CodeMaxLength} characters.")
-                .Must(code => FactorCatalog.IsCode(code!.Trim())).WithMessage("The code can hold only letters, digits, '.', '_' and '-', starting with a letter or digit (no spaces).")
+                .Must(code => string.IsNullOrWhiteSpace(code) || FactorCatalog.IsCode(code.Trim())).WithMessage("The code can hold only letters, digits, '.', '_' and '-', starting with a letter or digit (no spaces).")
                 .MustAsync(async (code, ct) => !(await CurrentCatalog.LoadAsync(db, ct)).Items
                     .Any(i => string.Equals(i.Code, code!.Trim(), StringComparison.OrdinalIgnoreCase)))
                 .When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator)

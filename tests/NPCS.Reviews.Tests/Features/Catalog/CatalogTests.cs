@@ -214,6 +214,29 @@ public class CatalogTests(SliceFixture fixture) : SliceTest(fixture, Users.Admin
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => Fixture.SendAsync(new ImportCatalog.Command { File = Encoding.UTF8.GetBytes("{}") }));
     }
 
+    [Theory]
+    [InlineData("ORG 9")]
+    [InlineData("-ORG9")]
+    [InlineData("ORG/9")]
+    [InlineData("Staff said so")]
+    public async Task Should_refuse_a_code_that_is_not_code_like_so_every_code_fits_the_extract(string code)
+    {
+        var catalog = await CatalogAsync();
+        const string message = "The code can hold only letters, digits, '.', '_' and '-', starting with a letter or digit (no spaces).";
+
+        var added = await Assert.ThrowsAsync<ValidationException>(() => Fixture.SendAsync(new AddCatalogItem.Command
+        {
+            Version = catalog.Concurrency,
+            DomainId = catalog.Domains[0].Id,
+            Code = code,
+            Name = "Name",
+        }));
+        Assert.Contains(message, added.Errors[nameof(AddCatalogItem.Command.Code)]);
+
+        var imported = await ImportFailsAsync("{\"name\": \"A\", \"domains\": [{\"code\": \"D\", \"name\": \"D\", \"items\": [{\"code\": \"" + code + "\", \"name\": \"X\"}]}]}");
+        Assert.Contains("can hold only letters, digits", string.Join(' ', imported.Errors[nameof(ImportCatalog.Command.File)]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_refuse_a_missing_file_an_oversized_file_and_invalid_json()
     {
