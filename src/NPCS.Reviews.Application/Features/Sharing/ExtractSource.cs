@@ -121,8 +121,12 @@ public sealed class ExtractSource(ReviewsDbContext db)
     {
         var needs = await db.Needs.AsNoTracking().Where(n => ids.Contains(n.ReviewId)).OrderBy(n => n.Id)
             .Select(n => new NeedRow(n.ReviewId, n.Category, n.Status, n.Barriers)).ToListAsync(ct);
-        var factors = await db.FamilyNeedsAnalyses.AsNoTracking().Where(a => ids.Contains(a.ReviewId))
-            .SelectMany(a => a.Factors.Select(f => new FactorRow(a.ReviewId, f.Factor, f.Rating))).ToListAsync(ct);
+        // A join, not SelectMany over the navigation: that needs SQL APPLY, which SQLite does not have.
+        var factors = await (
+            from a in db.FamilyNeedsAnalyses.AsNoTracking()
+            where ids.Contains(a.ReviewId)
+            join f in db.Set<ProtectiveFactorAssessment>() on a.Id equals f.AnalysisId
+            select new FactorRow(a.ReviewId, f.Factor, f.Rating)).ToListAsync(ct);
         var firstDebrief = await db.DebriefSessions.AsNoTracking().Where(s => ids.Contains(s.ReviewId) && s.Status == SessionStatus.Held)
             .GroupBy(s => s.ReviewId).Select(g => new { ReviewId = g.Key, Date = g.Min(s => s.Date) }).ToDictionaryAsync(x => x.ReviewId, x => x.Date, ct);
         var findings = await (
