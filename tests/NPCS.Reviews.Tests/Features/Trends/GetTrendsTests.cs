@@ -3,8 +3,8 @@ using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Features.Sharing;
 using NPCS.Reviews.Application.Features.Trends;
 using NPCS.Reviews.Domain.Reviews;
-using NPCS.Reviews.TestSupport;
 using NPCS.Reviews.Tests.Support;
+using NPCS.Reviews.TestSupport;
 
 namespace NPCS.Reviews.Tests.Features.Trends;
 
