@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using NPCS.Reviews.Application;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
+using NPCS.Reviews.Application.Features.Trends;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Web.Infrastructure;
 using Serilog;
@@ -83,7 +84,14 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.ReadReviews, p => p.RequireRole(Roles.ReviewReaders.Split(',')))
     .AddPolicy(Policies.EditReviews, p => p.RequireRole(Roles.ReviewEditors.Split(',')))
     .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
-    .AddPolicy(Policies.UseHub, p => p.RequireRole(Roles.Analyst));
+    .AddPolicy(Policies.UseHub, p => p.RequireRole(Roles.Analyst))
+    .AddPolicy(Policies.ReadTrends, p => p.RequireRole(Roles.TrendReaders.Split(',')));
+
+// A threshold below 5 would show counts of 1 to 4 children: the app refuses to start (ADR 0015).
+builder.Services.AddOptions<TrendOptions>()
+    .BindConfiguration(TrendOptions.Section)
+    .Validate(o => o.SmallCellThreshold >= TrendOptions.MinimumThreshold, TrendOptions.TooLowMessage)
+    .ValidateOnStart();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -99,6 +107,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     o.Conventions.AuthorizeFolder("/Actions", Policies.ReadReviews);
     o.Conventions.AuthorizeFolder("/Hub", Policies.UseHub);
+    o.Conventions.AuthorizeFolder("/Trends", Policies.ReadTrends);
 }).AddMvcOptions(o =>
 {
     o.Filters.Add<ErrorMappingPageFilter>();

@@ -170,6 +170,14 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
         ("GET /Actions",                                                             "login 200 200 200 200 200 200 403", null),
         ("GET /Actions/{actionId}",                                                  "login 200 200 200 200 200 200 403", "login 404 404 404 404 404 404 403"),
         ("POST /Actions/{actionId}",                                                 "login 200 200 200 200 200 403 403", "login 404 404 404 404 404 403 403"),
+
+        // Trends and the annual summary: Supervisors and Administrators (their own jurisdiction, live) and
+        // Analysts (the hub). A CSV an Analyst asks of the annual summary without a jurisdiction re-renders
+        // the page with the message (200).
+        ("GET /Trends",                                                              "login 403 403 403 403 200 200 200", null),
+        ("GET /Trends?handler=Csv",                                                  "login 403 403 403 403 200 200 200", null),
+        ("GET /Trends/Annual",                                                       "login 403 403 403 403 200 200 200", null),
+        ("GET /Trends/Annual?handler=Csv",                                           "login 403 403 403 403 200 200 200", null),
     ];
 
     private static readonly Dictionary<string, (string Own, string? Other)> Expected = Table.ToDictionary(r => r.Request, r => (r.Own, r.Other), StringComparer.Ordinal);

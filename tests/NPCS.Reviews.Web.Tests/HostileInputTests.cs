@@ -260,6 +260,48 @@ public sealed class HostileInputTests(AppFactory app, ITestOutputHelper output) 
         await AssertNoServerErrorAsync(supervisor, $"/Actions/{actionId}", "#update-status");
     }
 
+    /// <summary>
+    /// The trend filters are GET forms: each value goes in the address, as the browser sends it. A
+    /// refused value re-renders the form with its message; none answers with a server error, on the
+    /// pages or on their CSV downloads.
+    /// </summary>
+    [Fact]
+    public async Task Trend_filters_never_answer_with_a_server_error()
+    {
+        using var analyst = await app.SignInAsync("analyst@demo.local");
+        using var supervisor = await app.SignInAsync("supervisor@demo.local");
+        foreach (var (client, url) in new[] { (analyst, "/Trends"), (analyst, "/Trends/Annual"), (supervisor, "/Trends"), (supervisor, "/Trends/Annual") })
+        {
+            _forms++;
+            var fields = FieldNames(await client.GetPageAsync(url), "main form").ToList();
+            foreach (var field in fields)
+            {
+                foreach (var value in Values)
+                {
+                    await TryAsync(client, url, new() { [field] = [value] });
+                }
+            }
+
+            await Check.SampleAsync(
+                HostileValues.Form(fields),
+                input => TryAsync(client, url, input),
+                iter: GeneratedPerForm,
+                threads: 1,
+                print: HostileValues.Describe);
+        }
+
+        async Task TryAsync(AppClient client, string url, Dictionary<string, string[]> input)
+        {
+            var query = string.Join('&', input.SelectMany(f => f.Value.Select(v => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(v))));
+            foreach (var address in new[] { $"{url}?{query}", $"{url}?handler=Csv&table=incident-type&{query}" })
+            {
+                _inputs++;
+                var response = await client.Http.GetAsync(new Uri(address, UriKind.Relative));
+                Assert.True((int)response.StatusCode < 500, $"{address[..Math.Min(address.Length, 300)]} answered {(int)response.StatusCode}.");
+            }
+        }
+    }
+
     [Fact]
     public async Task Hub_import_never_answers_with_a_server_error()
     {

@@ -235,4 +235,33 @@ public class LogPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
         var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaks.Count == 0, "Extract content reached the logs:\n" + string.Join("\n", leaks));
     }
+
+    [Fact]
+    public async Task Nothing_typed_into_the_trend_filters_appears_in_the_logs()
+    {
+        var marker = "QZT" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        using var analyst = await app.SignInAsync("analyst@demo.local");
+        using var supervisor = await app.SignInAsync("supervisor@demo.local");
+
+        // Refused filters (the validator and model binding), a refused CSV, and accepted ones.
+        foreach (var (client, url) in new[]
+        {
+            (analyst, $"/Trends?Data.From={marker}&Data.To={marker}&Data.Jurisdiction={marker}&Data.IncidentType={marker}"),
+            (analyst, $"/Trends?handler=Csv&table={marker}"),
+            (analyst, $"/Trends/Annual?Data.Year=2026&Data.Jurisdiction={marker}"),
+            (analyst, $"/Trends/Annual?handler=Csv&table={marker}&Data.Jurisdiction={marker}"),
+            (supervisor, $"/Trends?Data.Jurisdiction={marker}"),
+            (supervisor, "/Trends?Data.From=2026-01&Data.To=2026-06"),
+        })
+        {
+            var response = await client.Http.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}.");
+        }
+
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request GetTrends by", StringComparison.Ordinal) && l.Contains("refused", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request GetAnnualSummary by", StringComparison.Ordinal) && l.Contains("refused", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request GetTrends by", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal));
+        var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
+    }
 }

@@ -21,6 +21,9 @@ public static class Roles
     /// <summary>Every signed-in account, whatever its role (its own sign-in settings).</summary>
     public const string AnyRole = ReviewReaders + "," + Analyst;
 
+    /// <summary>Who reads the trend pages: NPCS analysts (the hub) and a jurisdiction's Supervisors and Administrators (their own data).</summary>
+    public const string TrendReaders = Supervisor + "," + Administrator + "," + Analyst;
+
     /// <summary>Roles that must sign in with an authenticator app where their jurisdiction requires it.</summary>
     public static IReadOnlyList<string> TwoFactorRequired { get; } = [Supervisor, Administrator];
 }
@@ -34,6 +37,9 @@ public static class Policies
 
     /// <summary>The NPCS hub: Analysts only.</summary>
     public const string UseHub = nameof(UseHub);
+
+    /// <summary>Trends and the annual summary: Analysts, and a jurisdiction's Supervisors and Administrators.</summary>
+    public const string ReadTrends = nameof(ReadTrends);
 }
 
 /// <summary>Claim types the application adds to the signed-in principal.</summary>

@@ -256,6 +256,7 @@ public sealed class AccessScene : IAsyncLifetime
             "CODE" when inRoute => "404",
             "CODE" => "not-a-set-password-code",
             "PATH" => "no-such-file.txt",
+            "TABLE" => "incident-type",
             _ => throw new InvalidOperationException($"{request.Key}: the access scene has no value for '{name}'. Add one in {nameof(AccessScene)}.{nameof(ValueFor)}."),
         };
     }
