@@ -67,6 +67,45 @@ public sealed class ScreenshotTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task Readme_screenshot_shows_the_trends_dashboard()
+    {
+        var folder = Folder();
+        var month = NPCS.Reviews.Application.Features.Sharing.YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A year of one invented jurisdiction's shared reviews, varied enough to fill every chart.
+            var random = new Random(2026);
+            var types = Enum.GetValues<IncidentType>();
+            var causes = Enum.GetValues<CauseCategory>();
+            string[] items = ["ENV-1", "ENV-2", "ORG-1", "ORG-1", "ORG-1", "ORG-3", "ORG-4", "PPL-1", "PPL-2"];
+            var records = Enumerable.Range(0, 160).Select(_ =>
+            {
+                var item = items[random.Next(items.Length)];
+                var finding = new NPCS.Reviews.Application.Features.Sharing.ExtractFinding(item[..3], item, 1, random.Next(1, 4),
+                    [new NPCS.Reviews.Application.Features.Sharing.ExtractAction((ActionStrength)random.Next(1, 4), (ActionStatus)random.Next(2, 5), null)]);
+                var need = new NPCS.Reviews.Application.Features.Sharing.ExtractNeed((NeedCategory)random.Next(1, 9), (NeedStatus)random.Next(1, 4), []);
+                return HubScene.Record("SHOW", month.AddMonths(-random.Next(0, 12)), types[random.Next(3)], causes[random.Next(6)],
+                    [finding], [need], random.Next(10, 45), random.Next(50, 130), random.Next(4) > 0);
+            }).ToList();
+            foreach (var approved in records.GroupBy(r => r.ApprovedMonth))
+            {
+                await HubScene.ImportAsync(scope.ServiceProvider.GetRequiredService<ReviewsDbContext>(), [.. approved]);
+            }
+        }
+
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "analyst@demo.local");
+        await page.GotoAsync("Trends?Data.Jurisdiction=SHOW");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Reviews by incident type and quarter of approval" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('figure[data-chart] canvas')).every(c => window.Chart && Chart.getChart(c))");
+        await page.WaitForTimeoutAsync(1500); // Chart.js draws with a short animation; the picture should show its end.
+        var trends = Path.Combine(folder, "trends.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = trends, FullPage = false });
+        Assert.True(new FileInfo(trends).Length > 10_000, $"{trends} looks empty.");
+    }
+
+    [Fact]
     public async Task Readme_screenshot_shows_a_debrief_session_run_live()
     {
         var folder = Folder();
