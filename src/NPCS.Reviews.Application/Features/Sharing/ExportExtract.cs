@@ -128,11 +128,11 @@ public static class ExtractCsv
         var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\r\n" };
         await using (writer.ConfigureAwait(false))
         {
-            await writer.WriteLineAsync(Row(Columns));
+            await writer.WriteLineAsync(Csv.Line(Columns));
             var rows = 0;
             await foreach (var record in records.WithCancellation(ct))
             {
-                await writer.WriteLineAsync(Row(Fields(record)));
+                await writer.WriteLineAsync(Csv.Line(Fields(record)));
                 if (++rows % ExtractSource.DefaultBatchSize == 0)
                 {
                     await writer.FlushAsync(ct);
@@ -162,8 +162,4 @@ public static class ExtractCsv
                 $"{f.Item}:{Bands.Label(a.Strength)}:{Bands.Label(a.Status)}{(a.Effectiveness is { } e ? ":" + Bands.Label(e) : "")}"))),
         ];
     }
-
-    /// <summary>One CSV line (RFC 4180): a field is quoted when it holds a comma, quote or line break.</summary>
-    public static string Row(IEnumerable<string> fields) =>
-        string.Join(',', fields.Select(f => f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f));
 }

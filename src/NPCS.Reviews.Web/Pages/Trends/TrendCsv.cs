@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Features.Trends;
 
 namespace NPCS.Reviews.Web.Pages.Trends;
@@ -14,7 +15,7 @@ public static class TrendCsv
         var text = new StringBuilder();
         foreach (var line in table.CsvLines())
         {
-            text.AppendJoin(',', line.Select(Field)).Append("\r\n");
+            text.Append(Csv.Line(line)).Append("\r\n");
         }
 
         // Aggregates, but of child deaths and injuries: no browser or proxy keeps a copy.
@@ -25,20 +26,5 @@ public static class TrendCsv
         {
             FileDownloadName = fileName,
         };
-    }
-
-    /// <summary>
-    /// Quoted when it holds a separator, a quote or a line break; a label a spreadsheet would run as
-    /// a formula (a catalog name starting with "=") gets a leading apostrophe.
-    /// </summary>
-    public static string Field(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }
