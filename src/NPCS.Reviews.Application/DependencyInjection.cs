@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.TryAddScoped<Security.IClientAddress, Security.NoClientAddress>();
         services.AddScoped<Features.Security.SecurityLog>();
         services.AddScoped<Features.Sharing.ExtractSource>();
+        services.AddOptions<Features.Surveys.SurveyOptions>();
         return services;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Application.Features.Surveys;
+using NPCS.Reviews.Domain.Surveys;
 using Microsoft.Extensions.Logging;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Catalog;
@@ -90,7 +92,17 @@ public sealed partial class Seeder(
             db.FactorCatalogs.Add(FactorCatalog.Create(jurisdictionId, DefaultCatalog.Definition, time.GetUtcNow()));
         }
 
-        if (without.Count > 0)
+        // And a survey instrument to open waves with: the default one, until an Administrator imports another.
+        var withoutInstrument = await db.Jurisdictions.IgnoreQueryFilters()
+            .Where(j => !db.SurveyInstruments.IgnoreQueryFilters().Any(i => i.JurisdictionId == j.Id))
+            .Select(j => j.Id)
+            .ToListAsync(ct);
+        foreach (var jurisdictionId in withoutInstrument)
+        {
+            db.SurveyInstruments.Add(new SurveyInstrument(jurisdictionId, DefaultInstrument.Definition, SurveyJson.Serialize(DefaultInstrument.Definition), time.GetUtcNow()));
+        }
+
+        if (without.Count > 0 || withoutInstrument.Count > 0)
         {
             await db.SaveChangesAsync(ct);
         }
