@@ -44,4 +44,25 @@ public static class SurveyScene
     /// <summary>Every item of the default instrument answered with <paramref name="value"/> (a form value: "1".."7" or "none").</summary>
     public static Dictionary<string, string?> AllAnswered(string value) =>
         DefaultInstrument.Definition.Items.ToDictionary(i => i.Code, _ => (string?)value);
+
+    /// <summary>
+    /// Stores <paramref name="count"/> responses of a unit as the questionnaire would (the unit's links
+    /// marked used, every item answered <paramref name="value"/>), for tests about the results.
+    /// </summary>
+    public static async Task AddResponsesAsync(ReviewsDbContext db, int waveId, string unit, int count, int value, DateOnly submittedOn)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var unitId = await db.SurveyUnits.IgnoreQueryFilters().Where(u => u.WaveId == waveId && u.Name == unit).Select(u => u.Id).SingleAsync();
+        var links = await db.SurveyLinks.IgnoreQueryFilters().Where(l => l.UnitId == unitId && !l.Used).Take(count).ToListAsync();
+        for (var i = 0; i < count; i++)
+        {
+            db.SurveyResponses.Add(new SurveyResponse(waveId, unitId, submittedOn, DefaultInstrument.Definition.Items.Select(item => KeyValuePair.Create(item.Code, (int?)value))));
+            if (i < links.Count)
+            {
+                links[i].Use();
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
 }

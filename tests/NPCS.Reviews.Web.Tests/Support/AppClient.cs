@@ -83,5 +83,27 @@ public sealed class AppClient(HttpClient http) : IDisposable
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// Posts a file-upload form (multipart) as a browser would: its antiforgery token and, unless
+    /// <paramref name="file"/> is null (no file chosen), the file under <paramref name="field"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(IDocument page, string field, string fileName, string contentType, byte[]? file)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.QuerySelector("form[enctype='multipart/form-data']") ?? throw new InvalidOperationException("No upload form.");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
+        };
+        if (file is not null)
+        {
+            var part = new ByteArrayContent(file);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            content.Add(part, field, fileName);
+        }
+
+        return await Http.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
+    }
+
     public void Dispose() => Http.Dispose();
 }

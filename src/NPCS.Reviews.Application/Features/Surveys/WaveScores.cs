@@ -74,8 +74,9 @@ internal sealed record WaveScores(
             groups.AddRange(parts);
         }
 
-        var folded = plan.OverallShown && plan.OtherShown
-            ? units.Where(u => plan.FoldedUnits.Contains(u.u.Id)).Select(u => u.u.Name).ToList()
+        // The units shown only within a larger group ("Other units", or the whole wave when that is all there is).
+        var folded = plan.OverallShown
+            ? units.Where(u => plan.FoldedUnits.Contains(u.u.Id) && u.Item2 > 0).Select(u => u.u.Name).ToList()
             : [];
         return new WaveScores(wave, instrument.Name, instrument.Version, definition, units, folded, groups);
     }

@@ -12,8 +12,8 @@ namespace NPCS.Reviews.Web.Pages.Survey;
 /// </summary>
 public class AnswerModel(ISender sender) : PageModel, IReloadOnError
 {
-    [FromRoute]
-    public string? Token { get; set; }
+    /// <summary>The link's token, from the query string (never the path: request logs record paths, and the token is a secret).</summary>
+    public string? Token { get; private set; }
 
     public GetSurveyPage.Result? View { get; private set; }
 
@@ -23,16 +23,18 @@ public class AnswerModel(ISender sender) : PageModel, IReloadOnError
     /// <summary>Shown once, after the last page was submitted.</summary>
     public bool Submitted { get; private set; }
 
-    public async Task OnGetAsync(int? step, bool done, CancellationToken ct)
+    public async Task OnGetAsync(string? token, int? step, bool done, CancellationToken ct)
     {
+        Token = token;
         // The link is a secret: no cache keeps the pages, and the address is not sent on to other sites.
         Response.Headers.CacheControl = "no-store";
         View = await sender.Send(new GetSurveyPage.Query(Token, step), ct);
         Submitted = done && View.State == InvitationState.Used;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? token, CancellationToken ct)
     {
+        Token = token;
         Response.Headers.CacheControl = "no-store";
         Data.Token = Token;
         var result = await sender.Send(Data, ct);
