@@ -75,6 +75,7 @@ public sealed partial class Seeder(
         if (withHistory)
         {
             await new DemoHistory(db, users).EnsureAsync(demo, time.GetUtcNow(), ct);
+            await new DemoSurvey(db).EnsureAsync(demo, time.GetUtcNow(), ct);
         }
 
         LogSeeded(logger, DemoAccounts.Count);
