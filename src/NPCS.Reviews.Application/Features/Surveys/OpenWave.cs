@@ -5,7 +5,6 @@ using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Surveys;
-using ValidationException = NPCS.Reviews.Application.Common.ValidationException;
 
 namespace NPCS.Reviews.Application.Features.Surveys;
 
@@ -88,9 +87,10 @@ public static class OpenWave
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
+            // The form offers only the jurisdiction's own instruments: another id is a hand-made request.
             if (!await db.SurveyInstruments.AnyAsync(i => i.Id == command.InstrumentId, cancellationToken))
             {
-                throw ValidationException.For(nameof(Command.InstrumentId), "Choose an instrument from the list.");
+                throw new NotFoundException();
             }
 
             var wave = new SurveyWave(
