@@ -149,4 +149,26 @@ public sealed class SurveyAxeTests(BrowserFixture app)
         await Axe.AssertNoViolationsAsync(page, "the results with charts");
         Assert.Empty(BrowserFixture.CspViolations(page));
     }
+
+    [Fact]
+    public async Task Analyst_imports_into_the_survey_hub_with_no_accessibility_violations()
+    {
+        await using var analyst = await app.NewContextAsync();
+        var page = await analyst.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "analyst@demo.local");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Survey hub", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Survey hub", Level = 1 })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, "the survey hub");
+
+        await page.GetByLabel("Survey aggregate (JSON, at most 1 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""{"schemaVersion": "1.0"}"""),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(page.Locator("#Import_File-error li").First).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, "the survey hub with a refused file");
+    }
 }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using NPCS.Reviews.Application.Features.Surveys;
-using NPCS.Reviews.Domain.Surveys;
 using Microsoft.Extensions.Logging;
+using NPCS.Reviews.Application.Features.Surveys;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Jurisdictions;
 using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.Domain.Surveys;
 
 namespace NPCS.Reviews.Application.Data.Seeding;
 

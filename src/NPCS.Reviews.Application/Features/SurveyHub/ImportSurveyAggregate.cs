@@ -7,6 +7,7 @@ using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Surveys;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Surveys;
+using NPCS.Reviews.Application.Common;
 using ValidationException = NPCS.Reviews.Application.Common.ValidationException;
 
 namespace NPCS.Reviews.Application.Features.SurveyHub;
@@ -19,8 +20,6 @@ namespace NPCS.Reviews.Application.Features.SurveyHub;
 public static class ImportSurveyAggregate
 {
     public const int MaxBytes = 1024 * 1024;
-
-    private const int MaxProblems = 10;
 
     [Authorize(Roles.Analyst)]
     public sealed class Command : ICommand<Result>
@@ -58,16 +57,7 @@ public static class ImportSurveyAggregate
                 throw ValidationException.For(nameof(Command.File), $"The file is not a survey aggregate in JSON{at}: a field is missing, unknown or of the wrong type. Use a file exported from a wave's results page.");
             }
 
-            var problems = Problems(aggregate).Take(MaxProblems + 1).ToList();
-            if (problems.Count > MaxProblems)
-            {
-                problems[MaxProblems] = "There are more problems; correct these first.";
-            }
-
-            if (problems.Count > 0)
-            {
-                throw new ValidationException(new Dictionary<string, string[]> { [nameof(Command.File)] = [.. problems] });
-            }
+            FileProblems.ThrowIfAny(Problems(aggregate), nameof(Command.File));
 
             var a = aggregate!;
             var existing = await db.SharedSurveyWaves.Where(w => w.JurisdictionCode == a.Jurisdiction && w.InstrumentName == a.Instrument.Name

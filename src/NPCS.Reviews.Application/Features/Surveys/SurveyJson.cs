@@ -11,9 +11,6 @@ public static class SurveyJson
     /// <summary>Largest file an import accepts; the default instrument takes about 4 KB.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    /// <summary>At most this many problems are listed; a file with more is probably not an instrument.</summary>
-    private const int MaxProblems = 10;
-
     private const int MaxScalePoints = 11;
 
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -49,15 +46,8 @@ public static class SurveyJson
             throw ValidationException.For(property, $"The file is not a survey instrument in JSON{line}. Use a file exported from this page, or follow the format in the survey guide.");
         }
 
-        var problems = Problems(definition).Take(MaxProblems + 1).ToList();
-        if (problems.Count > MaxProblems)
-        {
-            problems[MaxProblems] = "There are more problems; correct these first.";
-        }
-
-        return problems.Count > 0
-            ? throw new ValidationException(new Dictionary<string, string[]> { [property] = [.. problems] })
-            : definition!;
+        FileProblems.ThrowIfAny(Problems(definition), property);
+        return definition!;
     }
 
     /// <summary>Everything wrong with the definition, in the words an Administrator needs to correct the file.</summary>
@@ -69,7 +59,7 @@ public static class SurveyJson
             yield break;
         }
 
-        foreach (var p in Text(definition.Name, "The instrument's name", InstrumentDefinition.NameMaxLength))
+        foreach (var p in FileProblems.Text(definition.Name, "The instrument's name", InstrumentDefinition.NameMaxLength))
         {
             yield return p;
         }
@@ -111,7 +101,7 @@ public static class SurveyJson
             }
 
             foreach (var p in Code(domain.Code, $"{where}: the code", SurveyDomainDefinition.CodeMaxLength)
-                .Concat(Text(domain.Name, $"{where}: the name", SurveyDomainDefinition.NameMaxLength)))
+                .Concat(FileProblems.Text(domain.Name, $"{where}: the name", SurveyDomainDefinition.NameMaxLength)))
             {
                 yield return p;
             }
@@ -138,7 +128,7 @@ public static class SurveyJson
                 }
 
                 foreach (var p in Code(item.Code, $"{at}: the code", SurveyItemDefinition.CodeMaxLength)
-                    .Concat(Text(item.Text, $"{at}: the text", SurveyItemDefinition.TextMaxLength)))
+                    .Concat(FileProblems.Text(item.Text, $"{at}: the text", SurveyItemDefinition.TextMaxLength)))
                 {
                     yield return p;
                 }
@@ -176,7 +166,7 @@ public static class SurveyJson
 
     private static IEnumerable<string> Code(string? value, string what, int maxLength)
     {
-        foreach (var p in Text(value, what, maxLength))
+        foreach (var p in FileProblems.Text(value, what, maxLength))
         {
             yield return p;
         }
@@ -185,18 +175,6 @@ public static class SurveyJson
         if (!string.IsNullOrWhiteSpace(value) && !value.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
             yield return $"{what} can hold only letters, digits, '-', '_' and '.'.";
-        }
-    }
-
-    private static IEnumerable<string> Text(string? value, string what, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            yield return $"{what} is missing.";
-        }
-        else if (value.Trim().Length > maxLength)
-        {
-            yield return $"{what} can be at most {maxLength} characters.";
         }
     }
 }

@@ -6,8 +6,8 @@ using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Surveys;
 using NPCS.Reviews.Domain;
 using NPCS.Reviews.Domain.Surveys;
-using NPCS.Reviews.TestSupport;
 using NPCS.Reviews.Tests.Support;
+using NPCS.Reviews.TestSupport;
 
 namespace NPCS.Reviews.Tests.Features.Surveys;
 
