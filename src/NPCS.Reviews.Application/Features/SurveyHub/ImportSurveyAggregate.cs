@@ -3,11 +3,11 @@ using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Surveys;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Surveys;
-using NPCS.Reviews.Application.Common;
 using ValidationException = NPCS.Reviews.Application.Common.ValidationException;
 
 namespace NPCS.Reviews.Application.Features.SurveyHub;
