@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Security.SecurityLog>();
         services.AddScoped<Features.Sharing.ExtractSource>();
         services.AddScoped<Features.Trends.TrendSources>();
+        services.AddOptions<Features.Surveys.SurveyOptions>();
         return services;
     }
 

@@ -81,6 +81,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.ReadSurveys, p => p.RequireRole(Roles.SurveyReaders.Split(',')))
     .AddPolicy(Policies.ReadReviews, p => p.RequireRole(Roles.ReviewReaders.Split(',')))
     .AddPolicy(Policies.EditReviews, p => p.RequireRole(Roles.ReviewEditors.Split(',')))
     .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
@@ -108,6 +109,14 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Actions", Policies.ReadReviews);
     o.Conventions.AuthorizeFolder("/Hub", Policies.UseHub);
     o.Conventions.AuthorizeFolder("/Trends", Policies.ReadTrends);
+
+    // Safety culture surveys: results for Supervisors and Administrators, the rest for Administrators;
+    // the questionnaire itself is answered without an account, through a single-use link.
+    o.Conventions.AuthorizeFolder("/Surveys", Policies.ReadSurveys);
+    o.Conventions.AuthorizePage("/Surveys/New", Policies.Administer);
+    o.Conventions.AuthorizePage("/Surveys/Instruments", Policies.Administer);
+    o.Conventions.AuthorizePage("/Surveys/Links", Policies.Administer);
+    o.Conventions.AllowAnonymousToPage("/Survey/Answer");
 }).AddMvcOptions(o =>
 {
     o.Filters.Add<ErrorMappingPageFilter>();
@@ -122,6 +131,12 @@ builder.Services.AddRazorPages(o =>
     messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid here.");
     messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a whole number.");
 });
+
+// A group smaller than 5 could point at a person: a lower setting stops the app at start-up.
+builder.Services.AddOptions<NPCS.Reviews.Application.Features.Surveys.SurveyOptions>()
+    .Bind(builder.Configuration.GetSection(NPCS.Reviews.Application.Features.Surveys.SurveyOptions.Section))
+    .Validate(o => o.MinimumGroupSize >= NPCS.Reviews.Application.Features.Surveys.SurveyOptions.Floor, "Surveys:MinimumGroupSize cannot be below 5: results of smaller groups could point at a person.")
+    .ValidateOnStart();
 
 builder.Services.AddSignInRateLimit(builder.Configuration);
 

@@ -16,14 +16,15 @@ public class AntiforgeryTests(AccessScene scene, ITestOutputHelper output)
 
     /// <summary>
     /// Someone the page lets in, so that what refuses the request is the missing token: nobody on the
-    /// public sign-in and set-password forms, an Administrator on the administration pages, an Analyst
-    /// on the NPCS hub, a Supervisor everywhere else.
+    /// public sign-in and set-password forms, an Administrator on the administration pages and the
+    /// survey pages only they may use, an Analyst on the hubs, a Supervisor everywhere else.
     /// </summary>
     private static Subject PosterOf(string template) => AccessScene.Subjects.Single(s => s.Column == template switch
     {
         "/Account/Login" or "/Account/SetPassword" => "anon",
         _ when template.StartsWith("/Admin/", StringComparison.Ordinal) => "adm",
         _ when template.StartsWith("/Hub", StringComparison.Ordinal) => "ana",
+        "/Surveys/New" or "/Surveys/Instruments" or "/Surveys/{waveId}/Links" => "adm",
         _ => "sup",
     });
 

@@ -54,6 +54,10 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
         ("POST /Account/LoginWith2fa",                                               "302   302 302 302 302 302 302 302", null),
         ("GET /Account/LoginWithRecoveryCode",                                       "302   302 302 302 302 302 302 302", null),
         ("POST /Account/LoginWithRecoveryCode",                                      "302   302 302 302 302 302 302 302", null),
+        // The anonymous survey questionnaire, with a valid link (an unknown link is 404: SurveyPageTests).
+        // A POST with no answers is refused with a message, and the link stays unused.
+        ("GET /Survey",                                                              "200   200 200 200 200 200 200 200", null),
+        ("POST /Survey",                                                             "200   200 200 200 200 200 200 200", null),
         ("GET /health",                                                              "200   200 200 200 200 200 200 200", null),
         ("GET (static asset)",                                                       "200   200 200 200 200 200 200 200", null),
 
@@ -93,6 +97,27 @@ public class AuthorizationMatrixTests(AccessScene scene, ITestOutputHelper outpu
         // back with a message beside the file field (200); nothing is imported.
         ("GET /Hub",                                                                 "login 403 403 403 403 403 403 200", null),
         ("POST /Hub?handler=Import",                                                 "login 403 403 403 403 403 403 200", null),
+
+        // Safety culture surveys: results for Supervisors and Administrators of the wave's jurisdiction; opening
+        // waves, links, instruments and the hub aggregate for Administrators. The aggregate of a wave with no
+        // responses is refused with a message (200); Making links of the own wave shows them (200).
+        ("GET /Surveys",                                                             "login 403 403 403 403 200 200 403", null),
+        ("GET /Surveys/New",                                                         "login 403 403 403 403 403 200 403", null),
+        ("POST /Surveys/New",                                                        "login 403 403 403 403 403 200 403", null),
+        ("GET /Surveys/Instruments",                                                 "login 403 403 403 403 403 200 403", null),
+        ("GET /Surveys/Instruments?handler=Export",                                  "login 403 403 403 403 403 200 403", "login 403 403 403 403 403 404 403"),
+        ("POST /Surveys/Instruments?handler=Import",                                 "login 403 403 403 403 403 200 403", null),
+        ("GET /Surveys/{waveId}",                                                    "login 403 403 403 403 200 200 403", "login 403 403 403 403 404 404 403"),
+        ("GET /Surveys/{waveId}?handler=RatesCsv",                                   "login 403 403 403 403 200 200 403", "login 403 403 403 403 404 404 403"),
+        ("GET /Surveys/{waveId}?handler=DomainsCsv",                                 "login 403 403 403 403 200 200 403", "login 403 403 403 403 404 404 403"),
+        ("GET /Surveys/{waveId}?handler=ItemsCsv",                                   "login 403 403 403 403 200 200 403", "login 403 403 403 403 404 404 403"),
+        ("GET /Surveys/{waveId}?handler=Aggregate",                                  "login 403 403 403 403 403 200 403", "login 403 403 403 403 403 404 403"),
+        ("GET /Surveys/{waveId}/Links",                                              "login 403 403 403 403 403 200 403", "login 403 403 403 403 403 404 403"),
+        ("POST /Surveys/{waveId}/Links",                                             "login 403 403 403 403 403 200 403", "login 403 403 403 403 403 404 403"),
+
+        // The NPCS survey hub: Analysts only.
+        ("GET /Hub/Surveys",                                                         "login 403 403 403 403 403 403 200", null),
+        ("POST /Hub/Surveys",                                                        "login 403 403 403 403 403 403 200", null),
 
         // The review list, a new review, the overview and its intake-stage actions.
         ("GET /Reviews",                                                             "login 200 200 200 200 200 200 403", null),

@@ -396,7 +396,32 @@ public sealed class HostileInputTests(AppFactory app, ITestOutputHelper output) 
             scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
     }
 
+    [Fact]
+    public async Task Survey_forms_never_answer_with_a_server_error()
+    {
+        using var admin = await app.SignInAsync("admin@demo.local");
+        await AssertNoServerErrorAsync(admin, "/Surveys/New");
+        await AssertNoServerErrorAsync(admin, "/Surveys/Instruments");
+        var wave = await app.QueryDbAsync(db => SurveyScene.OpenAsync(db, "DEMO", Forms.Today, Forms.Today.AddDays(3), ("Hostile unit", 3)));
+        var other = await app.QueryDbAsync(db => SurveyScene.OpenAsync(db, "DEMO", Forms.Today, Forms.Today.AddDays(3), ("Links unit", 2)));
+        await AssertNoServerErrorAsync(admin, $"/Surveys/{other.WaveId}/Links");
+
+        // The questionnaire, on each of its pages, without signing in.
+        using var person = app.CreateAppClient();
+        foreach (var step in new[] { 1, 2, 3 })
+        {
+            await AssertNoServerErrorAsync(person, $"/Survey?token={wave.Tokens["Hostile unit"][step - 1]}&step={step}");
+        }
+
+        using var analyst = await app.SignInAsync("analyst@demo.local");
+        await AssertNoServerErrorAsync(analyst, "/Hub/Surveys");
+    }
+
     [Theory]
+    [InlineData("/Survey?token=%00%27&step=-99999999999")]
+    [InlineData("/Surveys/2147483647")]
+    [InlineData("/Surveys/-1/Links")]
+    [InlineData("/Surveys/Instruments?handler=Export&instrumentId=-5")]
     [InlineData("/Reviews?stage=Nonsense&p=-4&search=%3Cb%3E")]
     [InlineData("/Reviews?p=99999999999999")]
     [InlineData("/Reviews/2147483647")]

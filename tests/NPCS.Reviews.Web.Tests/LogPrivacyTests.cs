@@ -264,4 +264,38 @@ public class LogPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
         var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaks.Count == 0, "Typed data reached the logs:\n" + string.Join("\n", leaks));
     }
+
+    [Fact]
+    public async Task Nothing_typed_into_surveys_and_no_answer_or_link_appears_in_the_logs()
+    {
+        var marker = "QSV" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        using var admin = await app.SignInAsync("admin@demo.local");
+        var form = await admin.GetPageAsync("/Surveys/New");
+        var opened = await admin.SubmitAsync(form, "main form", new()
+        {
+            ["Data.Title"] = [marker + " wave"],
+            ["Data.Units[0].Name"] = [marker + " unit"],
+            ["Data.Units[0].Invited"] = ["2"],
+        });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var made = await AppClient.ParseAsync(await admin.SubmitAsync(await admin.GetPageAsync(opened.Headers.Location!.OriginalString), "main form"));
+        var link = new Uri(made.QuerySelector("[data-link]")!.TextContent.Trim());
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
+
+        using var person = app.CreateAppClient();
+        var page = await person.GetPageAsync(link.PathAndQuery);
+        string[] agree = ["6"];
+        var names = page.QuerySelectorAll("main form input[type=radio]").Select(i => i.GetAttribute("name")!).Distinct().ToDictionary(n => n, _ => agree);
+        Assert.Equal(HttpStatusCode.Redirect, (await person.SubmitAsync(page, "main form", names)).StatusCode);
+
+        // A hand-made post with a marker for an item code and for an answer is refused, and not logged either.
+        var refused = await person.SubmitAsync(await person.GetPageAsync(link.PathAndQuery), "main form", new() { [$"Data.Answers[{marker}]"] = [marker], ["Data.Answers[SR-1]"] = [marker] });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Request SaveSurveyPage by", StringComparison.Ordinal) && l.Contains("succeeded", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("HTTP GET /Survey responded 200", StringComparison.Ordinal));
+        var leaks = app.Logs.Lines.Where(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase) || l.Contains(token, StringComparison.Ordinal)
+            || l.Contains("PS-1", StringComparison.Ordinal) || l.Contains("Answers", StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, "Survey data reached the logs:\n" + string.Join("\n", leaks));
+    }
 }

@@ -8,12 +8,13 @@ public static class Csv
 
     /// <summary>
     /// Quoted when it holds a separator, a quote or a line break; a value a spreadsheet would run as
-    /// a formula (a label starting with "=") gets a leading apostrophe.
+    /// a formula (a label starting with "=") gets a leading apostrophe; a plain number (-0.5) stays a number.
     /// </summary>
     public static string Field(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             value = "'" + value;
         }

@@ -6,6 +6,7 @@ using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Jurisdictions;
 using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.Domain.Surveys;
 
 namespace NPCS.Reviews.Application.Data;
 
@@ -53,6 +54,27 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     /// <summary>NPCS hub: the de-identified reviews of the imported extracts, one line each.</summary>
     public DbSet<SharedReview> SharedReviews => Set<SharedReview>();
 
+    /// <summary>Safety culture survey instruments, one row per imported version.</summary>
+    public DbSet<SurveyInstrument> SurveyInstruments => Set<SurveyInstrument>();
+
+    public DbSet<SurveyWave> SurveyWaves => Set<SurveyWave>();
+
+    public DbSet<SurveyUnit> SurveyUnits => Set<SurveyUnit>();
+
+    /// <summary>Invitation links: token hash, unit and whether used; nothing ties one to a response.</summary>
+    public DbSet<SurveyLink> SurveyLinks => Set<SurveyLink>();
+
+    /// <summary>Half-finished answers by link hash, deleted when the response is submitted.</summary>
+    public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
+
+    /// <summary>Submitted questionnaires: wave, unit, date and answers only.</summary>
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    /// <summary>NPCS hub: survey aggregates imported by Analysts (domain means per unit and wave).</summary>
+    public DbSet<SharedSurveyWave> SharedSurveyWaves => Set<SharedSurveyWave>();
+
     /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
     internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
 
@@ -79,6 +101,15 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
         builder.Entity<ReviewAction>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<FactorCatalog>().HasQueryFilter(c => c.JurisdictionId == ScopeJurisdictionId);
         builder.Entity<ExtractExport>().HasQueryFilter(e => e.JurisdictionId == ScopeJurisdictionId);
+
+        // Survey data is the jurisdiction's; the anonymous answer pages reach their link by its hash alone (IgnoreQueryFilters).
+        builder.Entity<SurveyInstrument>().HasQueryFilter(i => i.JurisdictionId == ScopeJurisdictionId);
+        builder.Entity<SurveyWave>().HasQueryFilter(w => w.JurisdictionId == ScopeJurisdictionId);
+        builder.Entity<SurveyUnit>().HasQueryFilter(u => SurveyWaves.Any(w => w.Id == u.WaveId));
+        builder.Entity<SurveyLink>().HasQueryFilter(l => SurveyWaves.Any(w => w.Id == l.WaveId));
+        builder.Entity<SurveyDraft>().HasQueryFilter(d => SurveyLinks.Any(l => l.TokenHash == d.LinkHash));
+        builder.Entity<SurveyResponse>().HasQueryFilter(r => SurveyWaves.Any(w => w.Id == r.WaveId));
+        builder.Entity<SurveyAnswer>().HasQueryFilter(a => SurveyResponses.Any(r => r.Id == a.ResponseId));
 
         // Lines outside every jurisdiction (unknown accounts) are visible to no one here, not even to analysts.
         builder.Entity<SecurityEvent>().HasQueryFilter(e => e.JurisdictionId != null && e.JurisdictionId == ScopeJurisdictionId);

@@ -18,6 +18,9 @@ public static class Roles
 
     public const string ReviewReaders = ReviewEditors + "," + Administrator;
 
+    /// <summary>Who reads safety culture survey results (only in aggregate): Supervisors and Administrators.</summary>
+    public const string SurveyReaders = Supervisor + "," + Administrator;
+
     /// <summary>Every signed-in account, whatever its role (its own sign-in settings).</summary>
     public const string AnyRole = ReviewReaders + "," + Analyst;
 
@@ -31,6 +34,9 @@ public static class Roles
 /// <summary>Authorization policy names shared by the Razor Pages conventions and the tests.</summary>
 public static class Policies
 {
+    /// <summary>Safety culture survey waves and results: Supervisors and Administrators.</summary>
+    public const string ReadSurveys = nameof(ReadSurveys);
+
     public const string ReadReviews = nameof(ReadReviews);
     public const string EditReviews = nameof(EditReviews);
     public const string Administer = nameof(Administer);

@@ -423,6 +423,90 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.ToTable("SharedReviews");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyMean", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DomainCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("DomainName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId");
+
+                    b.ToTable("SharedSurveyMean");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("InstrumentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionCode", "InstrumentName", "InstrumentVersion", "OpensOn", "ClosesOn")
+                        .IsUnique();
+
+                    b.ToTable("SharedSurveyWaves");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
                 {
                     b.Property<int>("Id")
@@ -1268,6 +1352,196 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.ToTable("SessionParticipant");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("int");
+
+                    b.HasKey("ResponseId", "ItemCode");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyDraft", b =>
+                {
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("LinkHash");
+
+                    b.ToTable("SurveyDrafts");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyInstrument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInstruments");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Used")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bit");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WaveId", "UnitId", "Used");
+
+                    b.ToTable("SurveyLinks");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WaveId", "UnitId");
+
+                    b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId");
+
+                    b.ToTable("SurveyUnits");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("JurisdictionId", "OpensOn");
+
+                    b.ToTable("SurveyWaves");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1350,6 +1624,15 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ExtractId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyMean", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Application.Data.SharedSurveyWave", null)
+                        .WithMany("Means")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1549,6 +1832,83 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyInstrument", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyLink", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyUnit", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyWave", null)
+                        .WithMany("Units")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyWave", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyInstrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyWave", b =>
+                {
+                    b.Navigation("Means");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
                 {
                     b.Navigation("Domains");
@@ -1572,6 +1932,16 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyWave", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -402,6 +402,86 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.ToTable("SharedReviews");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyMean", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DomainCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DomainName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId");
+
+                    b.ToTable("SharedSurveyMean");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionCode", "InstrumentName", "InstrumentVersion", "OpensOn", "ClosesOn")
+                        .IsUnique();
+
+                    b.ToTable("SharedSurveyWaves");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
                 {
                     b.Property<int>("Id")
@@ -1215,6 +1295,188 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.ToTable("SessionParticipant");
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId", "ItemCode");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyDraft", b =>
+                {
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LinkHash");
+
+                    b.ToTable("SurveyDrafts");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyInstrument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInstruments");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Used")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WaveId", "UnitId", "Used");
+
+                    b.ToTable("SurveyLinks");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WaveId", "UnitId");
+
+                    b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId");
+
+                    b.ToTable("SurveyUnits");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("JurisdictionId", "OpensOn");
+
+                    b.ToTable("SurveyWaves");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1297,6 +1559,15 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ExtractId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyMean", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Application.Data.SharedSurveyWave", null)
+                        .WithMany("Means")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1496,6 +1767,83 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyInstrument", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyLink", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyUnit", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyWave", null)
+                        .WithMany("Units")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyWave", b =>
+                {
+                    b.HasOne("NPCS.Reviews.Domain.Surveys.SurveyInstrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NPCS.Reviews.Domain.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Application.Data.SharedSurveyWave", b =>
+                {
+                    b.Navigation("Means");
+                });
+
             modelBuilder.Entity("NPCS.Reviews.Domain.Catalog.FactorCatalog", b =>
                 {
                     b.Navigation("Domains");
@@ -1519,6 +1867,16 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NPCS.Reviews.Domain.Reviews.Finding", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("NPCS.Reviews.Domain.Surveys.SurveyWave", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -112,7 +112,7 @@ public class JurisdictionIsolationTests(SliceFixture fixture, ITestOutputHelper 
     }
 
     /// <summary>The ids of an approved Other County review with one record of each kind, its accounts and its catalog.</summary>
-    private sealed record OtherCounty(ReviewSceneIds Scene, string UserId, int CatalogDomainId);
+    private sealed record OtherCounty(ReviewSceneIds Scene, string UserId, int CatalogDomainId, int WaveId, int InstrumentId);
 
     private Task<OtherCounty> OtherCountyAsync() => Fixture.ExecuteScopeAsync(async sp =>
     {
@@ -124,7 +124,10 @@ public class JurisdictionIsolationTests(SliceFixture fixture, ITestOutputHelper 
         var jurisdictionId = await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == reviewId).Select(r => r.JurisdictionId).SingleAsync();
         var catalog = await db.FactorCatalogs.IgnoreQueryFilters().SingleAsync(c => c.JurisdictionId == jurisdictionId && c.IsCurrent);
         var facilitator = await users.FindByEmailAsync(SceneCast.OtherCounty.Facilitator) ?? throw new InvalidOperationException("No Other County facilitator.");
-        return new OtherCounty(scene, facilitator.Id, catalog.Domains[0].Id);
+        var today = DateOnly.FromDateTime(Fixture.Time.GetUtcNow().UtcDateTime);
+        var wave = await SurveyScene.OpenAsync(db, Seeder.OtherCode, today, today.AddDays(7), ("Other unit", 5));
+        var instrumentId = await db.SurveyInstruments.IgnoreQueryFilters().Where(i => i.JurisdictionId == jurisdictionId).Select(i => i.Id).FirstAsync();
+        return new OtherCounty(scene, facilitator.Id, catalog.Domains[0].Id, wave.WaveId, instrumentId);
     });
 
     private Task<Guid> OwnCatalogVersionAsync() => Fixture.QueryDbAsync(db => db.FactorCatalogs.IgnoreQueryFilters()
@@ -167,6 +170,8 @@ public class JurisdictionIsolationTests(SliceFixture fixture, ITestOutputHelper 
             "ActionId" => [other.Scene.ActionId],
             "ItemId" or "FactorItemId" => [other.Scene.CatalogItemId],
             "DomainId" => [other.CatalogDomainId],
+            "WaveId" => [other.WaveId],
+            "InstrumentId" => [other.InstrumentId],
             _ => throw new InvalidOperationException($"no Other County value for the id {name} of {Name(request)}: add one to this test."),
         };
         if (target == typeof(int))

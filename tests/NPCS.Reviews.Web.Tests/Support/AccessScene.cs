@@ -52,6 +52,9 @@ public sealed class AccessScene : IAsyncLifetime
     private ReviewSceneIds? _other;
     private string _ownAccountId = string.Empty;
     private string _otherAccountId = string.Empty;
+    private (int Own, int Other) _waves;
+    private (int Own, int Other) _instruments;
+    private string _surveyToken = string.Empty;
     private HttpClient? _http;
 
     /// <summary>The columns of the access table, in its order.</summary>
@@ -89,6 +92,14 @@ public sealed class AccessScene : IAsyncLifetime
             var other = await ReviewScene.CreateAtAsync(db, users, ReviewStage.Approved, now, SceneCast.OtherCounty, withChronologyEntry: true);
             _own = await ReviewSceneIds.LoadAsync(db, own);
             _other = await ReviewSceneIds.LoadAsync(db, other);
+            // A survey wave of each jurisdiction, and an open link of another Demo County wave (making
+            // links again replaces the unused links of a wave, and the table's POSTs do that to the first).
+            var today = Forms.Today;
+            _waves = ((await SurveyScene.OpenAsync(db, Seeder.DemoCode, today, today.AddDays(7), ("Scene unit", 5))).WaveId,
+                (await SurveyScene.OpenAsync(db, Seeder.OtherCode, today, today.AddDays(7), ("Scene unit", 5))).WaveId);
+            _surveyToken = (await SurveyScene.OpenAsync(db, Seeder.DemoCode, today.AddDays(-1), today.AddDays(7), ("Link unit", 1))).Tokens["Link unit"][0];
+            var instruments = await db.SurveyInstruments.IgnoreQueryFilters().Join(db.Jurisdictions.IgnoreQueryFilters(), i => i.JurisdictionId, j => j.Id, (i, j) => new { i.Id, j.Code }).ToListAsync();
+            _instruments = (instruments.First(i => i.Code == Seeder.DemoCode).Id, instruments.First(i => i.Code == Seeder.OtherCode).Id);
             Assert.Equal(2, await db.Reviews.IgnoreQueryFilters().Where(r => r.Id == own || r.Id == other).Select(r => r.JurisdictionId).Distinct().CountAsync());
         }
 
@@ -241,6 +252,8 @@ public sealed class AccessScene : IAsyncLifetime
             "FINDINGID" => parts.FindingId,
             "ACTIONID" => parts.ActionId,
             "ITEMID" => parts.CatalogItemId,
+            "WAVEID" => ownership == Ownership.Own ? _waves.Own : _waves.Other,
+            "INSTRUMENTID" => ownership == Ownership.Own ? _instruments.Own : _instruments.Other,
             _ => null,
         };
         if (id is not null)
@@ -257,6 +270,11 @@ public sealed class AccessScene : IAsyncLifetime
             "CODE" => "not-a-set-password-code",
             "PATH" => "no-such-file.txt",
             "TABLE" => "incident-type",
+
+            // A valid, open survey link: the questionnaire answers anyone who holds it, signed in or not.
+            "TOKEN" => _surveyToken,
+            "STEP" => "1",
+            "DONE" => "false",
             _ => throw new InvalidOperationException($"{request.Key}: the access scene has no value for '{name}'. Add one in {nameof(AccessScene)}.{nameof(ValueFor)}."),
         };
     }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using NPCS.Reviews.Application.Features.Surveys;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Jurisdictions;
 using NPCS.Reviews.Domain.Reviews;
+using NPCS.Reviews.Domain.Surveys;
 
 namespace NPCS.Reviews.Application.Data.Seeding;
 
@@ -73,6 +75,7 @@ public sealed partial class Seeder(
         if (withHistory)
         {
             await new DemoHistory(db, users).EnsureAsync(demo, time.GetUtcNow(), ct);
+            await new DemoSurvey(db).EnsureAsync(demo, time.GetUtcNow(), ct);
         }
 
         LogSeeded(logger, DemoAccounts.Count);
@@ -90,7 +93,17 @@ public sealed partial class Seeder(
             db.FactorCatalogs.Add(FactorCatalog.Create(jurisdictionId, DefaultCatalog.Definition, time.GetUtcNow()));
         }
 
-        if (without.Count > 0)
+        // And a survey instrument to open waves with: the default one, until an Administrator imports another.
+        var withoutInstrument = await db.Jurisdictions.IgnoreQueryFilters()
+            .Where(j => !db.SurveyInstruments.IgnoreQueryFilters().Any(i => i.JurisdictionId == j.Id))
+            .Select(j => j.Id)
+            .ToListAsync(ct);
+        foreach (var jurisdictionId in withoutInstrument)
+        {
+            db.SurveyInstruments.Add(new SurveyInstrument(jurisdictionId, DefaultInstrument.Definition, SurveyJson.Serialize(DefaultInstrument.Definition), time.GetUtcNow()));
+        }
+
+        if (without.Count > 0 || withoutInstrument.Count > 0)
         {
             await db.SaveChangesAsync(ct);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
+using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain;
@@ -17,9 +18,6 @@ namespace NPCS.Reviews.Application.Features.Catalog;
 /// </summary>
 public static class ImportCatalog
 {
-    /// <summary>At most this many problems are listed; a file with more is probably not a catalog at all.</summary>
-    private const int MaxProblems = 10;
-
     [Authorize(Roles.Administrator)]
     public sealed class Command : ICommand
     {
@@ -45,16 +43,7 @@ public static class ImportCatalog
         {
             ArgumentNullException.ThrowIfNull(command);
             var definition = Parse(command.File!);
-            var problems = Problems(definition).Take(MaxProblems + 1).ToList();
-            if (problems.Count > 0)
-            {
-                if (problems.Count > MaxProblems)
-                {
-                    problems[MaxProblems] = "There are more problems; correct these first.";
-                }
-
-                throw new ValidationException(new Dictionary<string, string[]> { [nameof(Command.File)] = [.. problems] });
-            }
+            FileProblems.ThrowIfAny(Problems(definition), nameof(Command.File));
 
             FactorCatalog created;
             try
@@ -112,7 +101,7 @@ public static class ImportCatalog
             yield break;
         }
 
-        foreach (var p in Text(definition.Name, "The catalog's name", FactorCatalog.NameMaxLength))
+        foreach (var p in FileProblems.Text(definition.Name, "The catalog's name", FactorCatalog.NameMaxLength))
         {
             yield return p;
         }
@@ -135,8 +124,8 @@ public static class ImportCatalog
                 continue;
             }
 
-            foreach (var p in Text(domain.Code, $"{where}: the code", FactorDomain.CodeMaxLength)
-                .Concat(Text(domain.Name, $"{where}: the name", FactorDomain.NameMaxLength)))
+            foreach (var p in FileProblems.Text(domain.Code, $"{where}: the code", FactorDomain.CodeMaxLength)
+                .Concat(FileProblems.Text(domain.Name, $"{where}: the name", FactorDomain.NameMaxLength)))
             {
                 yield return p;
             }
@@ -162,8 +151,8 @@ public static class ImportCatalog
                     continue;
                 }
 
-                foreach (var p in Text(item.Code, $"{at}: the code", FactorItem.CodeMaxLength)
-                    .Concat(Text(item.Name, $"{at}: the name", FactorItem.NameMaxLength)))
+                foreach (var p in FileProblems.Text(item.Code, $"{at}: the code", FactorItem.CodeMaxLength)
+                    .Concat(FileProblems.Text(item.Name, $"{at}: the name", FactorItem.NameMaxLength)))
                 {
                     yield return p;
                 }
@@ -178,18 +167,6 @@ public static class ImportCatalog
                     yield return $"{at}: the code {item.Code.Trim()} is used more than once.";
                 }
             }
-        }
-    }
-
-    private static IEnumerable<string> Text(string? value, string what, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            yield return $"{what} is missing.";
-        }
-        else if (value.Trim().Length > maxLength)
-        {
-            yield return $"{what} can be at most {maxLength} characters.";
         }
     }
 }

@@ -52,33 +52,12 @@ public class IndexModel(ISender sender) : PageModel, IReloadOnError, IHasFormPre
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
         FormPrefix = nameof(Import);
-        await sender.Send(new ImportCatalog.Command { File = await ReadAsync(Import.File, ct) }, ct);
+        await sender.Send(new ImportCatalog.Command { File = await Uploads.ReadAsync(Import.File, CatalogJson.MaxBytes, ct) }, ct);
         TempData["Flash"] = "Catalog imported. New findings are coded with it; earlier findings keep the catalog they were coded with.";
         return RedirectToPage();
     }
 
     public async Task ReloadAsync(CancellationToken ct) => View = await sender.Send(new GetCatalog.Query(), ct);
-
-    /// <summary>Reads at most one byte past the limit, so an oversized upload is refused without holding it in memory.</summary>
-    private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return null;
-        }
-
-        var limit = CatalogJson.MaxBytes + 1;
-        await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     public sealed class ImportForm
     {
