@@ -193,6 +193,13 @@ public class SurveyAnonymityTests(SliceFixture fixture) : SliceTest(fixture, Use
         Assert.DoesNotContain("South", json, StringComparison.Ordinal);
         Assert.DoesNotContain("North", json, StringComparison.Ordinal);
         Assert.Contains("\"responses\": 10", json, StringComparison.Ordinal);
+
+        // The aggregate is what its published schema says, so the hub's checks and the schema agree.
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root(), "docs", "schema", "npcs-survey-aggregate.schema.json")));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.True(schema.Evaluate(document.RootElement).IsValid, "The wave's aggregate does not validate against docs/schema/npcs-survey-aggregate.schema.json.");
+        using var broken = System.Text.Json.JsonDocument.Parse(json.Replace("\"responses\": 10", "\"responses\": \"ten\"", StringComparison.Ordinal));
+        Assert.False(schema.Evaluate(broken.RootElement).IsValid);
     }
 
     [Fact]
