@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,14 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     {
         _provider = provider;
         _connectionString = connectionString;
+
+        // The factory looks for its manifest (the Web project's folder) in the current directory,
+        // which is the test output folder under `dotnet test` but not under `dotnet run`; the setting
+        // it reads first names the folder wherever the program is started from.
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var folders = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))!;
+        var web = typeof(Program).Assembly;
+        Environment.SetEnvironmentVariable($"ASPNETCORE_TEST_CONTENTROOT_{web.GetName().Name!.Replace('.', '_')}", folders[web.FullName!]);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 

@@ -55,6 +55,7 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
         List<Jurisdiction> jurisdictions;
         Dictionary<int, FactorItem[]> items;
         Dictionary<int, int> catalogVersions;
+        Dictionary<(int, int), int> sequences;
         string caseworker, facilitator, supervisor;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -64,13 +65,17 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
             var catalogs = await db.FactorCatalogs.IgnoreQueryFilters().AsNoTracking().Where(c => c.IsCurrent).ToListAsync(ct);
             items = catalogs.ToDictionary(c => c.JurisdictionId, c => c.Items.Where(i => !i.IsRetired).ToArray());
             catalogVersions = catalogs.ToDictionary(c => c.JurisdictionId, c => c.Version);
+
+            // The demo seed already numbered a review in each demo county.
+            sequences = (await db.Reviews.IgnoreQueryFilters().GroupBy(r => new { r.JurisdictionId, r.NumberYear })
+                .Select(g => new { g.Key.JurisdictionId, g.Key.NumberYear, Last = g.Max(r => r.NumberSequence) }).ToListAsync(ct))
+                .ToDictionary(x => (x.JurisdictionId, x.NumberYear), x => x.Last);
             caseworker = (await users.FindByEmailAsync("caseworker@demo.local"))!.Id;
             facilitator = (await users.FindByEmailAsync("facilitator@demo.local"))!.Id;
             supervisor = (await users.FindByEmailAsync("supervisor@demo.local"))!.Id;
         }
 
         var random = new Random(20261126);
-        var sequences = new Dictionary<(int, int), int>();
         var now = DateTimeOffset.UtcNow;
         for (var done = 0; done < reviewCount; done += BatchSize)
         {

@@ -8,12 +8,8 @@ internal sealed record Iteration(int User, int Round);
 
 internal sealed record Operation(string Name, int Weight, Func<(VirtualUser Supervisor, VirtualUser Facilitator), Random, Iteration, Task<bool>> Run);
 
-/// <summary>
-/// Per page: <see cref="Throughput"/> is what it got inside the mix; <see cref="Capacity"/> is what
-/// the same users would get if they asked only for it at that latency (users / mean latency,
-/// Little's law), which is what is compared with the baseline's, measured on its own.
-/// </summary>
-internal sealed record Summary(int Requests, int Errors, double P50, double P95, double P99, double Throughput, double Capacity);
+/// <summary>One page's requests, errors, latency percentiles (ms) and completed requests per second over a phase.</summary>
+internal sealed record Summary(int Requests, int Errors, double P50, double P95, double P99, double Throughput);
 
 internal sealed class PageStats
 {
@@ -33,16 +29,16 @@ internal sealed class PageStats
         }
     }
 
-    public Summary Summarize(double seconds, int users)
+    public Summary Summarize(double seconds)
     {
         var sorted = _latencies.Order().ToArray();
         if (sorted.Length == 0)
         {
-            return new Summary(0, _errors, 0, 0, 0, 0, 0);
+            return new Summary(0, _errors, 0, 0, 0, 0);
         }
 
         double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Summary(sorted.Length, _errors, At(0.50), At(0.95), At(0.99), sorted.Length / seconds, users * 1000 / sorted.Average());
+        return new Summary(sorted.Length, _errors, At(0.50), At(0.95), At(0.99), sorted.Length / seconds);
     }
 }
 
@@ -98,7 +94,7 @@ internal static class Driver
     }
 }
 
-internal sealed record Options(int Reviews, int Users, int Duration, string Provider, string? Connection, int Jurisdictions)
+internal sealed record Options(int Reviews, int Users, int Duration, string Provider, string? Connection, int Jurisdictions, int Alone)
 {
     public static Options Parse(string[] args)
     {
@@ -107,7 +103,7 @@ internal sealed record Options(int Reviews, int Users, int Duration, string Prov
         {
             if (!args[n].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unknown argument '{args[n]}'. Options: --reviews N --users N --duration SECONDS --provider sqlite|sqlserver --connection STRING --jurisdictions N");
+                throw new ArgumentException($"Unknown argument '{args[n]}'. Options: --reviews N --users N --duration SECONDS --provider sqlite|sqlserver --connection STRING --jurisdictions N --alone SECONDS");
             }
 
             values[args[n][2..]] = args[n + 1];
@@ -126,6 +122,36 @@ internal sealed record Options(int Reviews, int Users, int Duration, string Prov
             throw new ArgumentException("--provider sqlserver needs --connection with the SQL Server connection string (an empty database).");
         }
 
-        return new Options(Number("reviews", 100_000), Number("users", 32), Number("duration", 60), provider, connection, Math.Max(2, Number("jurisdictions", 20)));
+        return new Options(Number("reviews", 100_000), Number("users", 32), Number("duration", 60), provider, connection, Math.Max(2, Number("jurisdictions", 20)), Number("alone", 5));
+    }
+}
+
+/// <summary>The highest working set seen while it runs, read every 100 ms.</summary>
+internal sealed class MemorySampler : IDisposable
+{
+    private readonly Timer _timer;
+    private long _peak;
+
+    public MemorySampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+
+    public long Peak
+    {
+        get
+        {
+            Sample();
+            return Interlocked.Read(ref _peak);
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void Sample()
+    {
+        using var process = Process.GetCurrentProcess();
+        var now = process.WorkingSet64;
+        long seen;
+        while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
+        {
+        }
     }
 }

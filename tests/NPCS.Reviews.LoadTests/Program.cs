@@ -76,27 +76,45 @@ internal static class LoadBenchmark
                 }
             }
 
+            // The seed's garbage is not the app's: the load phases' memory is sampled on its own.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var sampler = new MemorySampler();
             var baselineSeconds = Math.Min(15, options.Duration);
             Console.WriteLine($"Baseline: {options.Users} users for {baselineSeconds} s ...");
             var baselineStats = await Driver.RunAsync(users, [baseline], TimeSpan.FromSeconds(baselineSeconds));
             Console.WriteLine($"Mix: {options.Users} users for {options.Duration} s ...");
             var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration));
 
-            var baselineResult = baselineStats[baseline.Name].Summarize(baselineSeconds, options.Users);
+            // Each page alone for a few seconds: the throughput the same users get from it, compared with the baseline's.
+            var alone = new Dictionary<string, Summary>();
+            if (options.Alone > 0)
+            {
+                Console.WriteLine($"Each page alone: {options.Users} users for {options.Alone} s each ...");
+                foreach (var operation in operations)
+                {
+                    alone[operation.Name] = (await Driver.RunAsync(users, [operation], TimeSpan.FromSeconds(options.Alone)))[operation.Name].Summarize(options.Alone);
+                }
+            }
+
+            var baselineResult = baselineStats[baseline.Name].Summarize(baselineSeconds);
             Console.WriteLine();
-            Console.WriteLine("| page | weight | requests | errors | p50 ms | p95 ms | p99 ms | req/s in the mix | capacity req/s | ratio to baseline |");
+            Console.WriteLine("| page | weight | requests | errors | p50 ms | p95 ms | p99 ms | req/s in the mix | req/s alone | alone / baseline |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            Console.WriteLine(Row(baseline.Name, "-", baselineResult, 1));
+            Console.WriteLine(Row(baseline.Name, "-", baselineResult, baselineResult.Throughput, 1));
             foreach (var operation in operations)
             {
-                var result = mixStats[operation.Name].Summarize(options.Duration, options.Users);
-                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, result.Capacity / baselineResult.Capacity));
+                var result = mixStats[operation.Name].Summarize(options.Duration);
+                var solo = alone.GetValueOrDefault(operation.Name);
+                result = result with { Errors = result.Errors + (solo?.Errors ?? 0) };
+                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, solo?.Throughput ?? double.NaN, (solo?.Throughput ?? double.NaN) / baselineResult.Throughput));
             }
 
             var all = mixStats.Values.Sum(s => s.Count);
             Console.WriteLine();
             Console.WriteLine($"Mix total: {all:N0} requests, {mixStats.Values.Sum(s => s.Errors):N0} errors, {all / (double)options.Duration:F1} req/s.");
-            Console.WriteLine($"Peak memory (working set, whole process: app and load clients): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB.");
+            Console.WriteLine($"Peak memory while under load (working set sampled every 100 ms; app and load clients share the process): {sampler.Peak / 1024.0 / 1024.0:F0} MB.");
+            Console.WriteLine($"Peak memory of the whole run (Process.PeakWorkingSet64, seeding included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB.");
             Console.WriteLine($"Seed time: {seeded.Elapsed.TotalSeconds:F1} s for {options.Reviews:N0} reviews.");
             foreach (var (supervisor, facilitator) in users)
             {
@@ -119,7 +137,7 @@ internal static class LoadBenchmark
 
     private static int Any(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
 
-    private static string Row(string name, string weight, Summary s, double ratio) => string.Create(
+    private static string Row(string name, string weight, Summary s, double alone, double ratio) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {s.Capacity:F1} | {ratio:P0} |");
+        $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {alone:F1} | {ratio:P0} |");
 }
