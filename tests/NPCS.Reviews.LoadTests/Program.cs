@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NPCS.Reviews.LoadTests;
+
+/// <summary>
+/// The load and scale benchmark (issue 7): seeds a database, starts the app on Kestrel, measures a
+/// baseline endpoint, then drives signed-in virtual users through a weighted mix of pages and prints
+/// the table.
+/// </summary>
+internal static class LoadBenchmark
+{
+    private const string Password = "Load-Test-Password-2026!";
+
+    public static async Task Main(string[] args)
+    {
+        var options = Options.Parse(args);
+        var ownsDatabase = options.Provider == "Sqlite" && options.Connection is null;
+        var databasePath = Path.Combine(Path.GetTempPath(), $"npcs-load-{Guid.NewGuid():N}.db");
+        var connection = options.Connection ?? $"Data Source={databasePath}";
+
+        Console.WriteLine($"NPCS.Reviews load benchmark: {options.Reviews:N0} reviews, {options.Jurisdictions} jurisdictions, {options.Users} users, {options.Duration} s, {options.Provider}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+        try
+        {
+            using var host = new BenchmarkHost(options.Provider, connection);
+            host.StartServer();
+            var baseAddress = host.ClientOptions.BaseAddress;
+            var seeded = await new BulkSeeder(host.Services, options.Reviews, options.Jurisdictions, Password).SeedAsync(CancellationToken.None);
+            Console.WriteLine($"Seeded {options.Reviews:N0} reviews in {seeded.Elapsed.TotalSeconds:F1} s (Demo County: {seeded.DemoReviewCount:N0}; {seeded.DebriefReviews.Count} at Debrief).");
+            if (seeded.DebriefPoints.Count == 0 || seeded.ApprovedReviews.Count == 0)
+            {
+                throw new InvalidOperationException("The seed gave Demo County no approved review or no review at Debrief; use more reviews.");
+            }
+
+            // Each virtual user has a Supervisor session (reads, trends) and a facilitator session (the debrief saves).
+            var users = new List<(VirtualUser Supervisor, VirtualUser Facilitator)>();
+            for (var n = 0; n < options.Users; n++)
+            {
+                var supervisor = new VirtualUser(baseAddress);
+                await supervisor.SignInAsync("supervisor@demo.local", Password);
+                var facilitator = new VirtualUser(baseAddress);
+                await facilitator.SignInAsync("facilitator@demo.local", Password);
+                users.Add((supervisor, facilitator));
+            }
+
+            var deepPage = Math.Max(1, (seeded.DemoReviewCount / 25) - 1);
+            var operations = new Operation[]
+            {
+                new("Reviews list, first page", 15, (u, r, _) => u.Supervisor.GetAsync("/Reviews")),
+                new($"Reviews list, page {deepPage}", 5, (u, r, _) => u.Supervisor.GetAsync($"/Reviews?p={deepPage}")),
+                new("Reviews list, stage filter", 8, (u, r, _) => u.Supervisor.GetAsync("/Reviews?Stage=Debrief")),
+                new("Reviews list, search", 8, (u, r, _) => u.Supervisor.GetAsync($"/Reviews?Search=LOAD-{r.Next(100, 999)}")),
+                new("Review overview", 20, (u, r, _) => u.Supervisor.GetAsync($"/Reviews/{Any(r, seeded.ApprovedReviews)}")),
+                new("Family needs", 10, (u, r, _) => u.Supervisor.GetAsync($"/Reviews/{Any(r, seeded.ApprovedReviews)}/FamilyNeeds")),
+                new("Findings", 10, (u, r, _) => u.Supervisor.GetAsync($"/Reviews/{Any(r, seeded.ApprovedReviews)}/Findings")),
+                new("Save a decision point (GET+POST)", 6, (u, r, i) =>
+                {
+                    // Each user edits its own review's point, so no two users race for one version.
+                    var (review, point) = seeded.DebriefPoints[i.User % seeded.DebriefPoints.Count];
+                    return u.Facilitator.SaveDecisionPointAsync(review, point, i.Round);
+                }),
+                new("Actions", 8, (u, r, _) => u.Supervisor.GetAsync("/Actions")),
+                new("Trends dashboard", 5, (u, r, _) => u.Supervisor.GetAsync("/Trends")),
+            };
+            var baseline = new Operation("Baseline (one row by key)", 0, (u, r, _) => u.Supervisor.GetAsync($"{BenchmarkHost.BaselinePath}?id={r.Next(1, options.Jurisdictions + 1)}"));
+
+            // Warm-up: the first request of each page compiles its views and queries.
+            foreach (var operation in operations.Append(baseline))
+            {
+                for (var n = 0; n < 3; n++)
+                {
+                    await operation.Run(users[0], new Random(n), new Iteration(0, n));
+                }
+            }
+
+            // The seed's garbage is not the app's: the load phases' memory is sampled on its own.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var sampler = new MemorySampler();
+            var baselineSeconds = Math.Min(15, options.Duration);
+            Console.WriteLine($"Baseline: {options.Users} users for {baselineSeconds} s ...");
+            var baselineStats = await Driver.RunAsync(users, [baseline], TimeSpan.FromSeconds(baselineSeconds));
+            Console.WriteLine($"Mix: {options.Users} users for {options.Duration} s ...");
+            var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration));
+
+            // Each page alone for a few seconds: the throughput the same users get from it, compared with the baseline's.
+            var alone = new Dictionary<string, Summary>();
+            if (options.Alone > 0)
+            {
+                Console.WriteLine($"Each page alone: {options.Users} users for {options.Alone} s each ...");
+                foreach (var operation in operations)
+                {
+                    alone[operation.Name] = (await Driver.RunAsync(users, [operation], TimeSpan.FromSeconds(options.Alone)))[operation.Name].Summarize(options.Alone);
+                }
+            }
+
+            var baselineResult = baselineStats[baseline.Name].Summarize(baselineSeconds);
+            Console.WriteLine();
+            Console.WriteLine("| page | weight | requests | errors | p50 ms | p95 ms | p99 ms | req/s in the mix | req/s alone | alone / baseline |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(Row(baseline.Name, "-", baselineResult, baselineResult.Throughput, 1));
+            foreach (var operation in operations)
+            {
+                var result = mixStats[operation.Name].Summarize(options.Duration);
+                var solo = alone.GetValueOrDefault(operation.Name);
+                result = result with { Errors = result.Errors + (solo?.Errors ?? 0) };
+                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, solo?.Throughput ?? double.NaN, (solo?.Throughput ?? double.NaN) / baselineResult.Throughput));
+            }
+
+            var all = mixStats.Values.Sum(s => s.Count);
+            Console.WriteLine();
+            Console.WriteLine($"Mix total: {all:N0} requests, {mixStats.Values.Sum(s => s.Errors):N0} errors, {all / (double)options.Duration:F1} req/s.");
+            Console.WriteLine($"Peak memory while under load (working set sampled every 100 ms; app and load clients share the process): {sampler.Peak / 1024.0 / 1024.0:F0} MB.");
+            Console.WriteLine($"Peak memory of the whole run (Process.PeakWorkingSet64, seeding included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB.");
+            Console.WriteLine($"Seed time: {seeded.Elapsed.TotalSeconds:F1} s for {options.Reviews:N0} reviews.");
+            foreach (var (supervisor, facilitator) in users)
+            {
+                supervisor.Dispose();
+                facilitator.Dispose();
+            }
+        }
+        finally
+        {
+            if (ownsDatabase)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }.Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    private static int Any(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
+
+    private static string Row(string name, string weight, Summary s, double alone, double ratio) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {alone:F1} | {ratio:P0} |");
+}

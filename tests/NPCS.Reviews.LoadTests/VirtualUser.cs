@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace NPCS.Reviews.LoadTests;
+
+/// <summary>
+/// One signed-in browser-like session: its own cookies, no redirects followed, forms posted with
+/// their antiforgery token. Cookies are kept by hand because the app marks its sign-in cookie
+/// <c>Secure</c> outside Development, and <see cref="CookieContainer"/> never sends those over the
+/// plain-http loopback the benchmark uses (a browser does, on localhost).
+/// </summary>
+internal sealed partial class VirtualUser : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public VirtualUser(Uri baseAddress)
+    {
+        _http = new HttpClient(new CookieJar(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 4 }))
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var login = await _http.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = TokenOf(login),
+        });
+        using var response = await _http.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} answered {(int)response.StatusCode} {response.Headers.Location}.");
+        }
+    }
+
+    /// <summary>A GET that succeeds on 200, the body read to the end as a browser would.</summary>
+    public async Task<bool> GetAsync(string url)
+    {
+        using var response = await _http.GetAsync(new Uri(url, UriKind.Relative));
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>
+    /// Saves a decision point through its edit form: GET the form, change the decision's text, POST
+    /// every field back with the token (the version field included); success is the redirect to the list.
+    /// </summary>
+    public async Task<bool> SaveDecisionPointAsync(int reviewId, int pointId, int round)
+    {
+        var url = $"/Reviews/{reviewId}/Debrief/DecisionPoints/{pointId}/Edit";
+        using var page = await _http.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            return false;
+        }
+
+        var fields = FormFields(html);
+        fields.RemoveAll(f => f.Key == "Data.Decision");
+        fields.Add(new("Data.Decision", $"Invented load-test decision, saved {round}"));
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await _http.PostAsync(new Uri(url, UriKind.Relative), content);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string TokenOf(string html) =>
+        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
+
+    /// <summary>The fields of the page's main post form as a browser submits them (checked boxes only).</summary>
+    private static List<KeyValuePair<string, string>> FormFields(string html)
+    {
+        using var document = new HtmlParser().ParseDocument(html);
+        var form = document.QuerySelectorAll("form[method='post']").OfType<IHtmlFormElement>().FirstOrDefault(f => f.QuerySelector("[name='Data.Version']") is not null)
+            ?? throw new InvalidOperationException("No decision point form on the page.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
+                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
+                    {
+                        fields.Add(new(input.Name, input.Value));
+                    }
+
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    var selected = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+                    if (selected is not null)
+                    {
+                        fields.Add(new(select.Name, selected.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Keeps the cookies the app sets (name to value) and sends them back on every request.</summary>
+    private sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly Dictionary<string, string> _cookies = [];
+        private readonly Lock _lock = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                if (_cookies.Count > 0)
+                {
+                    request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+                }
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                lock (_lock)
+                {
+                    foreach (var value in values)
+                    {
+                        var pair = value.Split(';', 2)[0];
+                        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                        if (equals <= 0)
+                        {
+                            continue;
+                        }
+
+                        var name = pair[..equals].Trim();
+                        var content = pair[(equals + 1)..].Trim();
+                        var expired = value.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
+                        if (expired || content.Length == 0)
+                        {
+                            _cookies.Remove(name);
+                        }
+                        else
+                        {
+                            _cookies[name] = content;
+                        }
+                    }
+                }
+            }
+
+            return response;
+        }
+    }
+}
