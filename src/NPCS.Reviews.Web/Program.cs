@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NPCS.Reviews.Application;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
@@ -49,6 +50,9 @@ builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifes
 // Every request checks the account's security stamp, so a role change, a lock or a two-factor
 // change (each makes a new stamp) signs the person out at their next request.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+// ...with one query when nothing has changed (see AccountStampValidator), not a rebuilt principal.
+builder.Services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, AccountStampValidator>());
 
 // The short-lived cookie between the password and the authenticator code gets the same flags as the sign-in cookie.
 builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

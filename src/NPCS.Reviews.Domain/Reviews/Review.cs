@@ -96,6 +96,13 @@ public partial class Review
     /// <summary>The next deadline that applies at this stage, if any.</summary>
     public DateOnly? NextDue => DueFor(Stage, FirstDebriefDue, CompletionDue);
 
+    /// <summary>
+    /// <see cref="NextDue"/>, or <see cref="DateOnly.MaxValue"/> when nothing is due (screened out,
+    /// approved): the reviews list's order, stored (kept in step with the stage and deadlines) so an
+    /// index serves the list's pages instead of a sort of every review of the jurisdiction.
+    /// </summary>
+    public DateOnly DueOrder { get; private set; } = DateOnly.MaxValue;
+
     public static DateOnly? DueFor(ReviewStage stage, DateOnly firstDebriefDue, DateOnly completionDue) => stage switch
     {
         ReviewStage.Intake or ReviewStage.FamilyNeeds => firstDebriefDue,
@@ -218,6 +225,7 @@ public partial class Review
         // A Supervisor's override stands even when corrected facts would screen the incident out again.
         var overridden = ScreenOutOverriddenAt is not null;
         Stage = decision.Eligible || overridden ? ReviewStage.Intake : ReviewStage.ScreenedOut;
+        DueOrder = NextDue ?? DateOnly.MaxValue;
         Touch(now);
     }
 
@@ -232,6 +240,7 @@ public partial class Review
     private void MoveTo(ReviewStage stage, DateTimeOffset now)
     {
         Stage = stage;
+        DueOrder = NextDue ?? DateOnly.MaxValue;
         Touch(now);
     }
 

@@ -1086,6 +1086,9 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateOnly>("DueOrder")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("FirstDebriefDue")
                         .HasColumnType("date");
 
@@ -1206,10 +1209,14 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.HasIndex("JurisdictionId", "CaseReferenceKey")
                         .IsUnique();
 
-                    b.HasIndex("JurisdictionId", "Stage");
-
                     b.HasIndex("JurisdictionId", "NumberYear", "NumberSequence")
                         .IsUnique();
+
+                    b.HasIndex("JurisdictionId", "Stage", "ApprovedAt");
+
+                    b.HasIndex("JurisdictionId", "DueOrder", "Number", "CaseReferenceKey");
+
+                    b.HasIndex("JurisdictionId", "Stage", "DueOrder", "Number");
 
                     b.ToTable("Reviews");
                 });
@@ -1274,6 +1281,8 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("ReviewId", "DueDate");
 
                     b.HasIndex("ReviewId", "FindingId");
 

@@ -1035,6 +1035,9 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DueOrder")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("FirstDebriefDue")
                         .HasColumnType("TEXT");
 
@@ -1155,10 +1158,14 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.HasIndex("JurisdictionId", "CaseReferenceKey")
                         .IsUnique();
 
-                    b.HasIndex("JurisdictionId", "Stage");
-
                     b.HasIndex("JurisdictionId", "NumberYear", "NumberSequence")
                         .IsUnique();
+
+                    b.HasIndex("JurisdictionId", "Stage", "ApprovedAt");
+
+                    b.HasIndex("JurisdictionId", "DueOrder", "Number", "CaseReferenceKey");
+
+                    b.HasIndex("JurisdictionId", "Stage", "DueOrder", "Number");
 
                     b.ToTable("Reviews");
                 });
@@ -1221,6 +1228,8 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("ReviewId", "DueDate");
 
                     b.HasIndex("ReviewId", "FindingId");
 

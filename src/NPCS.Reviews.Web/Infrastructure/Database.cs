@@ -138,10 +138,13 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // A call on the native handle, not a PRAGMA command: EF opens the connection for every query, and
+    // a command each time was one more statement per query.
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000;";
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, 5000);
+        }
     }
 }

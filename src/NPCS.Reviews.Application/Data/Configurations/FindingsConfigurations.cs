@@ -77,5 +77,8 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.HasOne<Finding>().WithMany().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ReviewId, a.FindingId });
         builder.HasIndex(a => new { a.Status, a.DueDate });
+
+        // The Actions page sorts a jurisdiction's actions by due date from this index (Id is in every index).
+        builder.HasIndex(a => new { a.ReviewId, a.DueDate });
     }
 }

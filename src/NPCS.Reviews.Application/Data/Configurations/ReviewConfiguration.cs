@@ -15,7 +15,13 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.CaseReference).HasMaxLength(IntakeDetails.CaseReferenceMaxLength).IsRequired();
         builder.Property(r => r.CaseReferenceKey).HasMaxLength(IntakeDetails.CaseReferenceMaxLength).IsRequired();
         builder.HasIndex(r => new { r.JurisdictionId, r.CaseReferenceKey }).IsUnique();
-        builder.HasIndex(r => new { r.JurisdictionId, r.Stage });
+        // The reviews list: a jurisdiction's reviews (of a stage, or all) in deadline order, and the
+        // search's case reference read from the index rather than the wide rows.
+        builder.HasIndex(r => new { r.JurisdictionId, r.Stage, r.DueOrder, r.Number });
+        builder.HasIndex(r => new { r.JurisdictionId, r.DueOrder, r.Number, r.CaseReferenceKey });
+
+        // Trends and extracts: the reviews a jurisdiction approved in a period.
+        builder.HasIndex(r => new { r.JurisdictionId, r.Stage, r.ApprovedAt });
         builder.Property(r => r.Summary).HasMaxLength(IntakeDetails.SummaryMaxLength);
         builder.Property(r => r.ScreeningReason).HasMaxLength(Review.ReasonMaxLength).IsRequired();
         builder.Property(r => r.ScreenOutOverrideReason).HasMaxLength(Review.ReasonMaxLength);

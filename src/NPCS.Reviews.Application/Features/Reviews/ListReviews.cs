@@ -51,14 +51,10 @@ public static class ListReviews
             var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
             var page = Math.Clamp(query.Page, 1, pageCount);
 
-            // Sorted by the deadline that applies at each stage (mirrors Review.DueFor); reviews
-            // without a deadline (screened out, approved) go last.
+            // Sorted by the deadline that applies at each stage (Review.DueOrder, stored and indexed);
+            // reviews without a deadline (screened out, approved) go last.
             var rows = await reviews
-                .OrderBy(r => r.Stage == ReviewStage.Intake || r.Stage == ReviewStage.FamilyNeeds
-                    ? r.FirstDebriefDue
-                    : r.Stage == ReviewStage.Debrief || r.Stage == ReviewStage.Findings || r.Stage == ReviewStage.Approval
-                        ? r.CompletionDue
-                        : DateOnly.MaxValue)
+                .OrderBy(r => r.DueOrder)
                 .ThenBy(r => r.Number)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
