@@ -24,8 +24,8 @@ namespace NPCS.Reviews.BrowserTests.Accessibility;
 [Collection(UsesBrowser.Name)]
 public sealed class AccessibilitySweepTests(BrowserFixture app, ITestOutputHelper output)
 {
-    /// <summary>Roles swept side by side: enough to overlap page loads with axe, few enough for two shared cores.</summary>
-    private const int RolesAtOnce = 3;
+    /// <summary>Roles swept side by side: the four review roles at once, so none waits for another to finish.</summary>
+    private const int RolesAtOnce = 4;
 
     /// <summary>
     /// The two reflow checks, in CSS pixels. WCAG 1.4.10 asks for no sideways scrolling at 320 CSS px wide;
@@ -222,7 +222,9 @@ public sealed class AccessibilitySweepTests(BrowserFixture app, ITestOutputHelpe
     /// container; 2.1.1 and 4.1.2 need it focusable and named).
     /// </summary>
     private const string ReflowScript = """
-        () => {
+        async () => {
+          // Two frames, so the page's resize observers have run at the new size.
+          await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
           const root = document.documentElement;
           const width = root.clientWidth;
           const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')

@@ -83,7 +83,7 @@ public static class SweepCatalogue
     private static IEnumerable<Visit> ReviewVisits()
     {
         // The overview changes at every stage and for every role (override, assign, reopen, approve buttons).
-        foreach (var visit in Each("GET /Reviews/{id}", Readers, S.All, r => $"Reviews/{r.Id}"))
+        foreach (var visit in Each("GET /Reviews/{id}", Readers, S.All, r => $"Reviews/{r.Id}", everyRoleAtEveryStage: true))
         {
             yield return visit.Role == SweepRole.Supervisor && visit.Stage == S.Approved ? visit with { Reflow = true } : visit;
         }
@@ -162,7 +162,7 @@ public static class SweepCatalogue
         yield return Errors("GET /Reviews/{id}/Debrief/DecisionPoints/{pointId}/Edit", SweepRole.Facilitator, S.Debrief, r => $"Reviews/{r.Id}/Debrief/DecisionPoints/{r.PointId}/Edit", "Save decision point", clear: true);
 
         // Findings: not yet, empty, returned with comments, waiting for approval, approved, reopened.
-        foreach (var visit in Each("GET /Reviews/{id}/Findings", Readers, [S.Debrief, S.Findings, S.Returned, S.Approval, S.Approved, S.Reopened], r => $"Reviews/{r.Id}/Findings"))
+        foreach (var visit in Each("GET /Reviews/{id}/Findings", Readers, [S.Returned, S.Debrief, S.Findings, S.Approval, S.Approved, S.Reopened], r => $"Reviews/{r.Id}/Findings", everyRoleAtEveryStage: true))
         {
             yield return visit with { Reflow = visit.Stage == S.Returned && visit.Role == SweepRole.Facilitator };
         }
@@ -217,8 +217,10 @@ public static class SweepCatalogue
         foreach (var role in SignedIn)
         {
             yield return Off("GET /", role, _ => string.Empty) with { Reflow = role == SweepRole.Facilitator };
-            yield return Off("GET /Account/TwoFactor", role, _ => "Account/TwoFactor");
         }
+
+        yield return Off("GET /Account/TwoFactor", SweepRole.Caseworker, _ => "Account/TwoFactor");
+        yield return Off("GET /Account/TwoFactor", SweepRole.Analyst, _ => "Account/TwoFactor");
 
         yield return Off("GET /Account/Logout", SweepRole.Caseworker, _ => "Account/Logout");
         yield return Off("GET /Account/Logout", SweepRole.Analyst, _ => "Account/Logout");
@@ -281,9 +283,14 @@ public static class SweepCatalogue
         yield return Off("GET /Trends/Annual?handler=Csv", SweepRole.Analyst, _ => "Trends/Annual?handler=Csv&table=sweep") with { State = "CSV asked without a jurisdiction" };
     }
 
-    private static IEnumerable<Visit> Each(string page, IEnumerable<SweepRole> roles, IEnumerable<string> stages, Func<SweepReview, string> url) =>
+    /// <summary>
+    /// The page as every role at the first stage given; at the other stages (where it renders differently
+    /// by stage, but each role sees the same differences) as the first role only, unless
+    /// <paramref name="everyRoleAtEveryStage"/> (pages whose buttons and forms differ by role at each stage).
+    /// </summary>
+    private static IEnumerable<Visit> Each(string page, SweepRole[] roles, IReadOnlyList<string> stages, Func<SweepReview, string> url, bool everyRoleAtEveryStage = false) =>
         from stage in stages
-        from role in roles
+        from role in everyRoleAtEveryStage || stage == stages[0] ? roles : [roles.Contains(SweepRole.Facilitator) ? SweepRole.Facilitator : roles[0]]
         select new Visit(page, role, stage, s => url(s[stage]));
 
     private static Visit Errors(string page, SweepRole role, string stage, Func<SweepReview, string> url, string button, bool clear = false) =>
@@ -306,7 +313,7 @@ public static class SweepCatalogue
         }
 
         await target.ClickAsync();
-        await Expect(page.Locator(".validation-summary-errors, .field-validation-error, [role=alert]").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".validation-summary-errors, .field-validation-error, ul[data-valmsg-for] li, [role=alert]").First).ToBeVisibleAsync();
     }
 
     private static async Task FailSignInAsync(IPage page)
