@@ -99,6 +99,12 @@ public sealed class SqlCountScene : IAsyncLifetime
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var now = TimeProvider.System.GetUtcNow();
             await AddReviewsAsync(db, users, DataSize.Large, LargeParts, now);
+            var large = _reviews[(DataSize.Large, ReviewStage.Debrief)].ReviewId;
+            Assert.Equal(
+                (LargeParts.ChronologyEntries, LargeParts.DecisionPoints, LargeParts.Findings * LargeParts.ActionsPerFinding),
+                (await db.ChronologyEntries.IgnoreQueryFilters().CountAsync(e => e.ReviewId == large),
+                 await db.DecisionPoints.IgnoreQueryFilters().CountAsync(p => p.ReviewId == large),
+                 await db.ReviewActions.IgnoreQueryFilters().CountAsync(a => a.ReviewId == large)));
             for (var i = 0; i < MoreReviews; i++)
             {
                 await CreateAtAsync(db, users, Stages[i % Stages.Length], ScenePartCounts.One, now);
