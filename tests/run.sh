@@ -51,8 +51,8 @@ for project in tests/NPCS.Reviews.Tests tests/NPCS.Reviews.Web.Tests tests/NPCS.
     fi
 done
 
-# What the security and reliability tests measured (issue 5), from their output in the TRX files.
-evidence="$(grep -hoE '[0-9]+ cases \(request x subject x ownership\) ran: [0-9]+ requests|[0-9]+ POSTs without a token, over [0-9]+ form handlers|[0-9]+ responses carried the security headers; [0-9]+ did not|[0-9]+ id-taking requests sent with Other County.s ids|[0-9]+ hostile inputs tried on [0-9]+ forms|[0-9]+ parallel (need )?edits: [0-9]+ saved, [0-9]+ refused|[A-Za-z]+: a failure injected at each of its [0-9]+ writes left no partial state|[0-9]+ writes acknowledged, [0-9]+ present after the kill \([0-9]+ attempted\)' "$results"/*.trx 2>/dev/null)"
+# What the security, reliability and performance tests measured (issues 5 and 7), from their output in the TRX files.
+evidence="$(grep -hoE '[0-9]+ cases \(request x subject x ownership\) ran: [0-9]+ requests|[0-9]+ POSTs without a token, over [0-9]+ form handlers|[0-9]+ responses carried the security headers; [0-9]+ did not|[0-9]+ id-taking requests sent with Other County.s ids|[0-9]+ hostile inputs tried on [0-9]+ forms|[0-9]+ parallel (need )?edits: [0-9]+ saved, [0-9]+ refused|[A-Za-z]+: a failure injected at each of its [0-9]+ writes left no partial state|[0-9]+ writes acknowledged, [0-9]+ present after the kill \([0-9]+ attempted\)|[0-9]+ requests counted: max [0-9]+ SQL commands per request' "$results"/*.trx 2>/dev/null)"
 if [ -n "$evidence" ]; then
     echo "Measured by the tests:"
     echo "$evidence" | sed 's/^/  /'

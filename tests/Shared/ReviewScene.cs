@@ -23,7 +23,9 @@ public sealed record SceneCast(string JurisdictionCode, string Facilitator, stri
 /// recorded at intake. At Findings it has one held session (the cast's participant, caseworker@demo.local,
 /// took part, ground rules recorded) and one decision point; from Approval, one finding rated 2 (the
 /// first item of the current catalog) with one action, submitted by the facilitator; at Approved,
-/// approved by the cast's Supervisor (supervisor@demo.local). The steps themselves are tested through
+/// approved by the cast's Supervisor (supervisor@demo.local). Given <see cref="ScenePartCounts"/>, it has
+/// that many records of each kind instead, its decision points linked to its chronology entries and its
+/// findings after the first citing evidence. The steps themselves are tested through
 /// their handlers and pages; this only gets a test to its starting point. Works without a signed-in user.
 /// </summary>
 public static class ReviewScene
@@ -33,11 +35,13 @@ public static class ReviewScene
     public const string Supervisor = "supervisor@demo.local";
 
     public static async Task<int> CreateAtAsync(
-        ReviewsDbContext db, UserManager<ApplicationUser> users, ReviewStage stage, DateTimeOffset now, SceneCast? cast = null, bool withChronologyEntry = false)
+        ReviewsDbContext db, UserManager<ApplicationUser> users, ReviewStage stage, DateTimeOffset now, SceneCast? cast = null, bool withChronologyEntry = false, ScenePartCounts? parts = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(users);
         cast ??= SceneCast.Demo;
+        var linkPoints = parts is not null;
+        parts ??= ScenePartCounts.One with { ChronologyEntries = withChronologyEntry ? 1 : 0 };
         var jurisdiction = await db.Jurisdictions.IgnoreQueryFilters().SingleAsync(j => j.Code == cast.JurisdictionCode);
         var facilitator = await users.FindByEmailAsync(cast.Facilitator) ?? throw new InvalidOperationException("No scene facilitator.");
         var staff = await users.FindByEmailAsync(cast.Participant) ?? throw new InvalidOperationException("No scene caseworker.");
@@ -54,10 +58,16 @@ public static class ReviewScene
         await db.SaveChangesAsync();
         review.AssignFacilitator(facilitator.Id, now);
         await db.SaveChangesAsync();
-        if (withChronologyEntry)
+        var entries = new List<ChronologyEntry>();
+        for (var i = 0; i < parts.ChronologyEntries; i++)
         {
-            db.ChronologyEntries.Add(review.AddChronologyEntry(
-                new ChronologyDetails(today.AddDays(-30), null, ChronologySource.ThisAgency, "Assessment closed after a home visit.", null)));
+            var entry = review.AddChronologyEntry(new ChronologyDetails(today.AddDays(-30 - i), null, ChronologySource.ThisAgency, "Assessment closed after a home visit.", null));
+            db.ChronologyEntries.Add(entry);
+            entries.Add(entry);
+        }
+
+        if (entries.Count > 0)
+        {
             await db.SaveChangesAsync();
         }
 
@@ -68,50 +78,107 @@ public static class ReviewScene
             await db.SaveChangesAsync();
         }
 
+        var needs = new List<Need>();
         if (stage >= ReviewStage.Debrief)
         {
-            db.Needs.Add(review.AddNeed(new NeedDetails(NeedCategory.Housing, "Stable housing", NeedStatus.IdentifiedUnmet, NeedBarrier.Waitlist, null)));
+            for (var i = 0; i < parts.Needs; i++)
+            {
+                var need = review.AddNeed(new NeedDetails(NeedCategory.Housing, "Stable housing", NeedStatus.IdentifiedUnmet, NeedBarrier.Waitlist, null));
+                db.Needs.Add(need);
+                needs.Add(need);
+            }
+
             await db.SaveChangesAsync();
-            review.CompleteFamilyNeeds(1, null, now);
+            review.CompleteFamilyNeeds(needs.Count, needs.Count == 0 ? "None found." : null, now);
             await db.SaveChangesAsync();
         }
 
+        var points = new List<DecisionPoint>();
         if (stage >= ReviewStage.Findings)
         {
-            var session = review.ScheduleSession(new SessionDetails(today, new TimeOnly(9, 30), "Room 2", facilitator.Id));
-            db.DebriefSessions.Add(session);
-            var participant = review.AddStaffParticipant(session, staff.Id, staff.DisplayName, "Investigator");
+            var sessions = new List<DebriefSession>();
+            for (var s = 0; s < parts.Sessions; s++)
+            {
+                var session = review.ScheduleSession(new SessionDetails(today.AddDays(-s), new TimeOnly(9, 30), "Room 2", facilitator.Id));
+                db.DebriefSessions.Add(session);
+                review.AddStaffParticipant(session, staff.Id, staff.DisplayName, "Investigator");
+                for (var o = 0; o < parts.OutsideParticipants; o++)
+                {
+                    review.AddOutsideParticipant(session, $"Outside participant {o + 1}", "Detective", ParticipantAgency.LawEnforcement);
+                }
+
+                sessions.Add(session);
+            }
+
             await db.SaveChangesAsync();
-            review.RecordGroundRules(session, [participant.Id], facilitator.Id, now);
+            foreach (var session in sessions)
+            {
+                review.RecordGroundRules(session, [.. session.Participants.Select(p => p.Id)], facilitator.Id, now);
+            }
+
             await db.SaveChangesAsync();
-            review.MarkSessionHeld(session);
-            db.DecisionPoints.Add(review.AddDecisionPoint(
-                session,
-                new DecisionDetails(today.AddDays(-30), null, DeciderRole.Investigator, "Closed the assessment", null, null, null, Pressure.Workload, null),
-                null,
-                now));
+            foreach (var session in sessions)
+            {
+                review.MarkSessionHeld(session);
+            }
+
+            for (var i = 0; i < parts.DecisionPoints; i++)
+            {
+                var linked = linkPoints && entries.Count > 0 ? entries[i % entries.Count] : null;
+                var point = review.AddDecisionPoint(
+                    sessions[i % sessions.Count],
+                    new DecisionDetails(today.AddDays(-30), linked?.Id, DeciderRole.Investigator, "Closed the assessment", null, null, null, Pressure.Workload, null),
+                    linked,
+                    now);
+                db.DecisionPoints.Add(point);
+                points.Add(point);
+            }
+
             await db.SaveChangesAsync();
-            review.CompleteDebrief([session], 1, now);
+            review.CompleteDebrief(sessions, points.Count, now);
             await db.SaveChangesAsync();
         }
 
         if (stage >= ReviewStage.Approval)
         {
             var catalog = await db.FactorCatalogs.IgnoreQueryFilters().SingleAsync(c => c.JurisdictionId == jurisdiction.Id && c.IsCurrent);
-            var item = catalog.Items.First(i => !i.IsRetired);
-            var finding = review.AddFinding(new FindingDetails(item.Id, catalog.Version, 2, "Hospital and agency did not share the discharge note.", null, []), item);
-            db.Findings.Add(finding);
+            var items = catalog.Items.Where(i => !i.IsRetired).ToList();
+            var findings = new List<Finding>();
+            var actions = new List<ReviewAction>();
+            for (var i = 0; i < parts.Findings; i++)
+            {
+                // Beyond the first, each finding cites a decision point, a need and a chronology entry, under its own catalog item.
+                var item = items[i % items.Count];
+                EvidenceLink[] evidence = i == 0 ? [] :
+                [
+                    .. points.Skip(i % Math.Max(points.Count, 1)).Take(1).Select(p => new EvidenceLink(EvidenceKind.DecisionPoint, p.Id)),
+                    .. needs.Skip(i % Math.Max(needs.Count, 1)).Take(1).Select(n => new EvidenceLink(EvidenceKind.Need, n.Id)),
+                    .. entries.Skip(i % Math.Max(entries.Count, 1)).Take(1).Select(e => new EvidenceLink(EvidenceKind.ChronologyEntry, e.Id)),
+                ];
+                var finding = review.AddFinding(new FindingDetails(item.Id, catalog.Version, 2, "Hospital and agency did not share the discharge note.", null, evidence), item);
+                db.Findings.Add(finding);
+                findings.Add(finding);
+            }
+
             await db.SaveChangesAsync();
-            var action = review.AddAction(finding, new ActionDetails(
-                "Share discharge notes through a joint protocol", ActionStrength.Intermediate, "Pat Manager", "Intake unit", today.AddDays(60), "Notes shared for every referral"));
-            db.ReviewActions.Add(action);
+            foreach (var finding in findings)
+            {
+                for (var a = 0; a < parts.ActionsPerFinding; a++)
+                {
+                    var action = review.AddAction(finding, new ActionDetails(
+                        "Share discharge notes through a joint protocol", ActionStrength.Intermediate, "Pat Manager", "Intake unit", today.AddDays(60 + a), "Notes shared for every referral"));
+                    db.ReviewActions.Add(action);
+                    actions.Add(action);
+                }
+            }
+
             await db.SaveChangesAsync();
-            review.SubmitForApproval([finding], [action], facilitator.Id, now);
+            review.SubmitForApproval(findings, actions, facilitator.Id, now);
             await db.SaveChangesAsync();
             if (stage >= ReviewStage.Approved)
             {
                 var supervisor = await users.FindByEmailAsync(cast.Supervisor) ?? throw new InvalidOperationException("No scene supervisor.");
-                review.Approve([action], supervisor.Id, now);
+                review.Approve(actions, supervisor.Id, now);
                 await db.SaveChangesAsync();
             }
         }
@@ -149,6 +216,17 @@ public static class ReviewScene
 
         return user;
     }
+}
+
+/// <summary>
+/// How many records of each kind <see cref="ReviewScene.CreateAtAsync"/> gives a review (of the steps
+/// its stage has completed): <see cref="One"/> of each by default; more to see a page with a lot to show.
+/// Each session has the cast's participant and <see cref="OutsideParticipants"/> others; the decision
+/// points are spread over the sessions and linked to the chronology entries in turn.
+/// </summary>
+public sealed record ScenePartCounts(int ChronologyEntries, int Needs, int Sessions, int OutsideParticipants, int DecisionPoints, int Findings, int ActionsPerFinding)
+{
+    public static ScenePartCounts One { get; } = new(1, 1, 1, 0, 1, 1, 1);
 }
 
 /// <summary>The ids of a scene's records, looked up once so a test can address each of them.</summary>

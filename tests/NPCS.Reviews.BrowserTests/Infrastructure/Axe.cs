@@ -13,17 +13,24 @@ public static class Axe
 
     public static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        var violations = await ViolationsAsync(page);
+
+        Assert.True(violations.Length == 0, Describe(what, page.Url, violations));
+
+        // The app runs with its strict content security policy; anything it blocks is a bug in a page.
+        var blocked = BrowserFixture.CspViolations(page);
+        Assert.True(blocked.Count == 0, $"The browser blocked content on {what} (CSP):\n" + string.Join("\n", blocked));
+    }
+
+    /// <summary>The WCAG 2.0/2.1 A and AA violations axe finds on the page as it is now.</summary>
+    public static async Task<AxeResultItem[]> ViolationsAsync(IPage page)
+    {
         ArgumentNullException.ThrowIfNull(page);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags },
         });
-
-        Assert.True(result.Violations.Length == 0, Describe(what, page.Url, result.Violations));
-
-        // The app runs with its strict content security policy; anything it blocks is a bug in a page.
-        var blocked = BrowserFixture.CspViolations(page);
-        Assert.True(blocked.Count == 0, $"The browser blocked content on {what} (CSP):\n" + string.Join("\n", blocked));
+        return result.Violations;
     }
 
     private static string Describe(string what, string url, AxeResultItem[] violations)

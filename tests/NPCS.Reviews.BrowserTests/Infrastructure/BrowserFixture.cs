@@ -94,12 +94,16 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     /// <summary>A fresh browser context (no cookies) at 1280 px wide. Dispose it at the end of the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public Task<IBrowserContext> NewContextAsync() => NewContextAsync(new ViewportSize { Width = 1280, Height = 900 }, deviceScaleFactor: 1);
+
+    /// <summary>A fresh browser context (no cookies) of a given size in CSS pixels and pixel density. Dispose it at the end of the test.</summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport, float deviceScaleFactor)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport,
+            DeviceScaleFactor = deviceScaleFactor,
             Locale = "en-US",
         });
         context.SetDefaultTimeout(10_000);

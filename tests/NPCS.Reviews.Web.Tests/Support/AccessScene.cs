@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NPCS.Reviews.Application.Data;
@@ -122,7 +121,7 @@ public sealed class AccessScene : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(template);
-        return AppRequest.InTemplate(template, "id") && !IsAccountPage(template)
+        return AppRequest.InTemplate(template, "id") && !SceneRequests.IsAccountPage(template)
             && (template.Split('{').Length > 2 || request.Parameters.Any(p => p.Name.EndsWith("Id", StringComparison.Ordinal)));
     }
 
@@ -176,141 +175,24 @@ public sealed class AccessScene : IAsyncLifetime
         return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
     }
 
-    private HttpRequestMessage Build(AppRequest request, string template, Subject subject, Ownership ownership, bool withToken)
-    {
-        var (cookies, token) = _sessions[subject.Column];
-        var path = template;
-        foreach (var name in RouteValueNames(template))
-        {
-            path = path.Replace('{' + name + '}', Uri.EscapeDataString(ValueFor(request, template, name.TrimStart('*'), ownership, inRoute: true)), StringComparison.Ordinal);
-        }
-
-        var query = new List<string>();
-        if (request.Handler is not null)
-        {
-            query.Add("handler=" + Uri.EscapeDataString(request.Handler));
-        }
-
-        var form = new List<KeyValuePair<string, string>>();
-        if (request.IsPost && withToken)
-        {
-            form.Add(new("__RequestVerificationToken", token));
-        }
-
-        foreach (var parameter in request.Parameters.Where(p => !AppRequest.InTemplate(template, p.Name)))
-        {
-            var value = ValueFor(request, template, parameter.Name, ownership, inRoute: false);
-            if (request.IsPost)
-            {
-                form.Add(new(parameter.Name, value));
-            }
-            else
-            {
-                query.Add($"{parameter.Name}={Uri.EscapeDataString(value)}");
-            }
-        }
-
-        var uri = new Uri(path + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty), UriKind.Relative);
-        var message = new HttpRequestMessage(request.IsPost ? HttpMethod.Post : HttpMethod.Get, uri);
-        if (request.IsPost)
-        {
-            message.Content = new FormUrlEncodedContent(form);
-        }
-
-        if (cookies.Length > 0)
-        {
-            message.Headers.Add("Cookie", cookies);
-        }
-
-        return message;
-    }
-
-    private static IEnumerable<string> RouteValueNames(string template) =>
-        template.Split('{').Skip(1).Select(part => part[..part.IndexOf('}', StringComparison.Ordinal)]);
-
-    private static bool IsAccountPage(string template) => template.StartsWith("/Admin/Users/", StringComparison.Ordinal);
+    private HttpRequestMessage Build(AppRequest request, string template, Subject subject, Ownership ownership, bool withToken) =>
+        SceneRequests.Build(request, template, _sessions[subject.Column], ValuesOf(ownership), withToken);
 
     /// <summary>
-    /// The value of a route, query or form value by its name. Record ids come from the scene of
-    /// <paramref name="ownership"/>; versions are empty (a stale form: nothing is saved even where the
-    /// request is allowed). A name this does not know fails the test with the request's key, so a page
-    /// with a new kind of id gets a value here before it can be checked.
+    /// Record ids from the scene of <paramref name="ownership"/> (a mixed request: the Demo County review
+    /// with Other County parts); versions are empty (a stale form: nothing is saved even where the
+    /// request is allowed).
     /// </summary>
-    private string ValueFor(AppRequest request, string template, string name, Ownership ownership, bool inRoute)
-    {
-        var review = ownership == Ownership.Other ? _other! : _own!;
-        var parts = ownership == Ownership.Own ? _own! : _other!;
-        var account = ownership == Ownership.Own ? _ownAccountId : _otherAccountId;
-        int? id = name.ToUpperInvariant() switch
-        {
-            "ID" when !IsAccountPage(template) => review.ReviewId,
-            "SESSIONID" => parts.SessionId,
-            "PARTICIPANTID" => parts.ParticipantId,
-            "POINTID" => parts.DecisionPointId,
-            "NEEDID" => parts.NeedId,
-            "ENTRYID" => parts.ChronologyEntryId,
-            "FINDINGID" => parts.FindingId,
-            "ACTIONID" => parts.ActionId,
-            "ITEMID" => parts.CatalogItemId,
-            "WAVEID" => ownership == Ownership.Own ? _waves.Own : _waves.Other,
-            "INSTRUMENTID" => ownership == Ownership.Own ? _instruments.Own : _instruments.Other,
-            _ => null,
-        };
-        if (id is not null)
-        {
-            return id.Value.ToString(CultureInfo.InvariantCulture);
-        }
+    private SceneValues ValuesOf(Ownership ownership) => new(
+        ownership == Ownership.Other ? _other! : _own!,
+        ownership == Ownership.Own ? _own! : _other!,
+        ownership == Ownership.Own ? _ownAccountId : _otherAccountId,
+        ownership == Ownership.Own ? _waves.Own : _waves.Other,
+        ownership == Ownership.Own ? _instruments.Own : _instruments.Other,
+        _surveyToken);
 
-        return name.ToUpperInvariant() switch
-        {
-            "ID" or "USERID" => account,
-            "VERSION" => Guid.Empty.ToString(),
-            "LOCKED" => "false",
-            "CODE" when inRoute => "404",
-            "CODE" => "not-a-set-password-code",
-            "PATH" => "no-such-file.txt",
-            "TABLE" => "incident-type",
+    /// <summary>Signs in again whoever a POST signed out (<see cref="SceneRequests.ReopenSignedOutSessionsAsync"/>).</summary>
+    public Task ReopenSignedOutSessionsAsync() => SceneRequests.ReopenSignedOutSessionsAsync(App, _http!, BaseAddress, Subjects, _sessions);
 
-            // A valid, open survey link: the questionnaire answers anyone who holds it, signed in or not.
-            "TOKEN" => _surveyToken,
-            "STEP" => "1",
-            "DONE" => "false",
-            _ => throw new InvalidOperationException($"{request.Key}: the access scene has no value for '{name}'. Add one in {nameof(AccessScene)}.{nameof(ValueFor)}."),
-        };
-    }
-
-    /// <summary>
-    /// Signs in again whoever a POST signed out: the sign-in is checked against the security stamp at
-    /// every request, and some forms change it by design (turning two-factor off, resetting the app).
-    /// </summary>
-    public async Task ReopenSignedOutSessionsAsync()
-    {
-        foreach (var subject in Subjects.Where(s => s.Email is not null))
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Get, "/");
-            message.Headers.Add("Cookie", _sessions[subject.Column].Cookies);
-            using var response = await _http!.SendAsync(message);
-            if (Describe(response) == "login")
-            {
-                _sessions[subject.Column] = await OpenSessionAsync(subject);
-            }
-        }
-    }
-
-    private async Task<(string Cookies, string Token)> OpenSessionAsync(Subject subject)
-    {
-        var jar = new CookieContainer();
-        using var client = new AppClient(App.CreateDefaultClient(BaseAddress, new CookieContainerHandler(jar)));
-        if (subject.Email is not null)
-        {
-            var signIn = await client.SignInAsync(subject.Email, AppFactory.Password);
-            Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{subject.Email} could not sign in.");
-        }
-
-        // The sign-in form for nobody, the sign-out form of the layout for everyone else: both carry a token.
-        var page = await client.GetPageAsync(subject.Email is null ? "/Account/Login" : "/");
-        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token for {subject.Column}.");
-        return (jar.GetCookieHeader(BaseAddress), token);
-    }
+    private Task<(string Cookies, string Token)> OpenSessionAsync(Subject subject) => SceneRequests.OpenSessionAsync(App, BaseAddress, subject);
 }

@@ -27,6 +27,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>What the app logged, through its real Serilog pipeline.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The SQL commands of each request that asks to be counted (<see cref="SqlCommandCounter.Header"/>).</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -42,6 +45,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The app's Serilog configuration reads sinks from the container (ReadFrom.Services).
         builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
+        builder.ConfigureServices(services => services
+            .AddSingleton<IStartupFilter>(SqlCommands)
+            .ConfigureDbContext<ReviewsDbContext>(options => options.AddInterceptors(SqlCommands)));
     }
 
     public async Task InitializeAsync()

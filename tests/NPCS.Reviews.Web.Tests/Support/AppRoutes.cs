@@ -17,6 +17,12 @@ public sealed record AppRequest(string Method, string Key, IReadOnlyList<string>
 {
     public bool IsPost => Method == "POST";
 
+    /// <summary>True for a Razor page's handler (which may still answer with a file); false for other endpoints.</summary>
+    public bool IsPage { get; init; }
+
+    /// <summary>The Razor page's path in the view engine, e.g. <c>/Reviews/Details</c>; null for other endpoints.</summary>
+    public string? ViewEnginePath { get; init; }
+
     /// <summary>True when <paramref name="name"/> is a route value (a {name} of the address), not a form or query value.</summary>
     public static bool InTemplate(string template, string name) => template.Contains('{' + name + '}', StringComparison.OrdinalIgnoreCase);
 }
@@ -51,7 +57,7 @@ public static class AppRoutes
                     .Where(p => p.ParameterType != typeof(CancellationToken))
                     .Select(p => new AppRequestParameter(p.Name, p.ParameterType))
                     .ToList();
-                requests.Add(new AppRequest(method, key, templates, handler.Name, parameters));
+                requests.Add(new AppRequest(method, key, templates, handler.Name, parameters) { IsPage = true, ViewEnginePath = page.Key });
             }
         }
 

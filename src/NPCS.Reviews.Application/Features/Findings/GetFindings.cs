@@ -67,7 +67,7 @@ public static class GetFindings
             var team = header.Team;
 
             // Every catalog of the jurisdiction: a finding keeps its item even once retired or superseded by an import.
-            var catalogs = await db.FactorCatalogs.AsNoTracking().ToListAsync(cancellationToken);
+            var catalogs = await db.FactorCatalogs.AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
             var allFactors = catalogs
                 .SelectMany(c => c.Domains.SelectMany(d => d.Items.Select(i => (c.IsCurrent, DomainOrder: d.Order, Factor: new Factor(i.Id, i.Code, i.Name, i.Guidance, d.Name, i.IsRetired), ItemOrder: i.Order))))
                 .ToList();

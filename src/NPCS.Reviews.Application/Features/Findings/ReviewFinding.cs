@@ -38,7 +38,7 @@ internal static class ReviewFinding
     /// </summary>
     public static async Task<(FactorItem Item, int CatalogVersion)> FactorAsync(ReviewsDbContext db, int itemId, Finding? existing, CancellationToken ct)
     {
-        var current = await db.FactorCatalogs.SingleOrDefaultAsync(c => c.IsCurrent, ct);
+        var current = await db.FactorCatalogs.AsSplitQuery().SingleOrDefaultAsync(c => c.IsCurrent, ct);
         var item = current?.Items.SingleOrDefault(i => i.Id == itemId);
         if (item is not null && (!item.IsRetired || existing?.FactorItemId == itemId))
         {
@@ -47,7 +47,7 @@ internal static class ReviewFinding
 
         if (existing is not null && existing.FactorItemId == itemId)
         {
-            var catalogs = await db.FactorCatalogs.ToListAsync(ct);
+            var catalogs = await db.FactorCatalogs.AsSplitQuery().ToListAsync(ct);
             var kept = catalogs.SelectMany(c => c.Items).SingleOrDefault(i => i.Id == itemId);
             if (kept is not null)
             {

@@ -82,7 +82,7 @@ public static class GetReviewSummary
                 : [];
             var findings = await db.Findings.AsNoTracking().Where(f => f.ReviewId == review.Id).OrderByDescending(f => f.Rating).ThenBy(f => f.Id).ToListAsync(ct);
             var actions = await db.ReviewActions.AsNoTracking().Where(a => a.ReviewId == review.Id).OrderBy(a => a.Id).ToListAsync(ct);
-            var catalogs = await db.FactorCatalogs.AsNoTracking().ToListAsync(ct);
+            var catalogs = await db.FactorCatalogs.AsNoTracking().AsSplitQuery().ToListAsync(ct);
             var items = catalogs.SelectMany(c => c.Domains).SelectMany(d => d.Items.Select(i => (Item: i, Domain: d)))
                 .ToDictionary(x => x.Item.Id, x => (Domain: x.Domain.Name, Item: $"{x.Item.Code} {x.Item.Name}"));
 
