@@ -82,6 +82,12 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     public IQueryable<ApplicationUser> JurisdictionUsers =>
         Users.Where(u => u.JurisdictionId != null && u.JurisdictionId == ScopeJurisdictionId);
 
+    /// <summary>
+    /// The name of the filter a review's parts share (visible when their review is). Only a query that
+    /// joins the filtered <see cref="Reviews"/> itself may ignore it, and only it.
+    /// </summary>
+    public const string ThroughReview = nameof(ThroughReview);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -91,14 +97,15 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
         builder.Entity<Review>().HasQueryFilter(r => r.JurisdictionId == ScopeJurisdictionId);
 
         // A review's parts are visible exactly when their review is: the filter reuses the Reviews filter.
-        builder.Entity<ReviewChange>().HasQueryFilter(c => Reviews.Any(r => r.Id == c.ReviewId));
-        builder.Entity<ChronologyEntry>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
-        builder.Entity<Need>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
-        builder.Entity<FamilyNeedsAnalysis>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
-        builder.Entity<DebriefSession>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
-        builder.Entity<DecisionPoint>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
-        builder.Entity<Finding>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
-        builder.Entity<ReviewAction>().HasQueryFilter(e => Reviews.Any(r => r.Id == e.ReviewId));
+        // It is named so a query that already joins the (filtered) Reviews can leave out the repeated test.
+        builder.Entity<ReviewChange>().HasQueryFilter(ThroughReview, c => Reviews.Any(r => r.Id == c.ReviewId));
+        builder.Entity<ChronologyEntry>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<Need>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<FamilyNeedsAnalysis>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<DebriefSession>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<DecisionPoint>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<Finding>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
+        builder.Entity<ReviewAction>().HasQueryFilter(ThroughReview, e => Reviews.Any(r => r.Id == e.ReviewId));
         builder.Entity<FactorCatalog>().HasQueryFilter(c => c.JurisdictionId == ScopeJurisdictionId);
         builder.Entity<ExtractExport>().HasQueryFilter(e => e.JurisdictionId == ScopeJurisdictionId);
 

@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Domain.Catalog;
-using NPCS.Reviews.Domain.Jurisdictions;
 using NPCS.Reviews.Domain.Reviews;
 
 namespace NPCS.Reviews.Application.Features.Sharing;
@@ -26,10 +25,14 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// <summary>The jurisdiction the extract speaks for: its code, and the clock and key that de-identify its reviews.</summary>
     public sealed record Owner(string Code, string TimeZoneId, byte[] PseudonymKey)
     {
-        public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+        /// <summary>The agency's time zone, looked up once per extract rather than once per review.</summary>
+        public TimeZoneInfo Zone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+        /// <summary>The agency's calendar date at an instant.</summary>
+        public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
         /// <summary>The agency's calendar month at an instant.</summary>
-        public YearMonth MonthOf(DateTimeOffset instant) => YearMonth.Of(Jurisdiction.TodayIn(TimeZoneId, instant));
+        public YearMonth MonthOf(DateTimeOffset instant) => YearMonth.Of(DateOf(instant));
 
         /// <summary>
         /// A keyed hash (HMAC-SHA-256) of the review's id under this jurisdiction's secret key: the same
@@ -89,7 +92,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
 
     private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts)
     {
-        var approvedOn = Jurisdiction.TodayIn(owner.TimeZoneId, r.ApprovedAt);
+        var approvedOn = owner.DateOf(r.ApprovedAt);
         var findings = parts.Findings[r.Id]
             .Select(f => new ExtractFinding(f.DomainCode, f.ItemCode, f.CatalogVersion, f.Rating, [.. parts.Actions[f.Id].Select(a => new ExtractAction(a.Strength, a.Status, a.Effectiveness))]))
             .ToList();
@@ -120,26 +123,31 @@ public sealed class ExtractSource(ReviewsDbContext db)
     private static List<NeedBarrier> Flags(NeedBarrier barriers) =>
         [.. Enum.GetValues<NeedBarrier>().Where(b => b != NeedBarrier.None && barriers.HasFlag(b))];
 
-    /// <summary>The coded parts of a batch of reviews: one query per kind of part, whatever the batch holds.</summary>
+    /// <summary>
+    /// The coded parts of a batch of reviews: one query per kind of part, whatever the batch holds. The
+    /// ids come from the filtered Reviews query of this batch, so they are the jurisdiction's already:
+    /// each part's own copy of that test (<see cref="ReviewsDbContext.ThroughReview"/>) is left out, and
+    /// the ids go as one array parameter (one SQL text for every batch size).
+    /// </summary>
     private async Task<Parts> PartsAsync(List<int> ids, CancellationToken ct)
     {
-        var needs = await db.Needs.AsNoTracking().Where(n => ids.Contains(n.ReviewId)).OrderBy(n => n.Id)
+        var needs = await db.Needs.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).Where(n => EF.Parameter(ids).Contains(n.ReviewId)).OrderBy(n => n.Id)
             .Select(n => new NeedRow(n.ReviewId, n.Category, n.Status, n.Barriers)).ToListAsync(ct);
         var factors = await (
-            from a in db.FamilyNeedsAnalyses.AsNoTracking()
-            where ids.Contains(a.ReviewId)
+            from a in db.FamilyNeedsAnalyses.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview])
+            where EF.Parameter(ids).Contains(a.ReviewId)
             join f in db.Set<ProtectiveFactorAssessment>() on a.Id equals f.AnalysisId
             select new FactorRow(a.ReviewId, f.Factor, f.Rating)).ToListAsync(ct);
-        var firstDebrief = await db.DebriefSessions.AsNoTracking().Where(s => ids.Contains(s.ReviewId) && s.Status == SessionStatus.Held)
+        var firstDebrief = await db.DebriefSessions.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).Where(s => EF.Parameter(ids).Contains(s.ReviewId) && s.Status == SessionStatus.Held)
             .GroupBy(s => s.ReviewId).Select(g => new { ReviewId = g.Key, Date = g.Min(s => s.Date) }).ToDictionaryAsync(x => x.ReviewId, x => x.Date, ct);
         var findings = await (
-            from f in db.Findings.AsNoTracking()
-            where ids.Contains(f.ReviewId)
+            from f in db.Findings.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview])
+            where EF.Parameter(ids).Contains(f.ReviewId)
             join i in db.Set<FactorItem>() on f.FactorItemId equals i.Id
             join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
             orderby f.Rating descending, f.Id
             select new FindingRow(f.Id, f.ReviewId, d.Code, i.Code, f.CatalogVersion, f.Rating)).ToListAsync(ct);
-        var actions = await db.ReviewActions.AsNoTracking().Where(a => ids.Contains(a.ReviewId)).OrderBy(a => a.Id)
+        var actions = await db.ReviewActions.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).Where(a => EF.Parameter(ids).Contains(a.ReviewId)).OrderBy(a => a.Id)
             .Select(a => new ActionRow(a.FindingId, a.Strength, a.Status, a.Effectiveness)).ToListAsync(ct);
         return new Parts(
             needs.ToLookup(n => n.ReviewId),
