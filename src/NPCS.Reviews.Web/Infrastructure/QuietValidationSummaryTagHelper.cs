@@ -7,7 +7,9 @@ namespace NPCS.Reviews.Web.Infrastructure;
 /// <summary>
 /// Runs after ASP.NET Core's validation-summary tag helper and removes a summary that has nothing to
 /// say. The built-in one otherwise writes an empty placeholder with an inline style, which the
-/// content security policy refuses, and a visible box with only its heading.
+/// content security policy refuses, and a visible box with only its heading. A summary with errors
+/// can take focus (tabindex -1), so script moves focus to it after a failed save and a screen reader
+/// reads it out; it is an alert for the same reason.
 /// </summary>
 [HtmlTargetElement("div", Attributes = "asp-validation-summary")]
 public sealed class QuietValidationSummaryTagHelper : TagHelper
@@ -32,6 +34,13 @@ public sealed class QuietValidationSummaryTagHelper : TagHelper
         if (!hasErrors)
         {
             output.SuppressOutput();
+            return;
+        }
+
+        output.Attributes.SetAttribute("tabindex", "-1");
+        if (!output.Attributes.ContainsName("role"))
+        {
+            output.Attributes.SetAttribute("role", "alert");
         }
     }
 }

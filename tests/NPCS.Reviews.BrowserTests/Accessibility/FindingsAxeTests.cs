@@ -32,7 +32,8 @@ public sealed class FindingsAxeTests(BrowserFixture app)
         await Axe.AssertNoViolationsAsync(page, "the empty findings page");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add finding" }).ClickAsync();
-        await Expect(page.GetByText("Describe the finding.")).ToBeVisibleAsync();
+        // Beside its field (the summary at the top lists it too).
+        await Expect(page.Locator("#add-finding-form").GetByText("Describe the finding.")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "the findings page with errors");
 
         await page.GetByLabel("Factor", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });

@@ -46,9 +46,14 @@ public sealed class KeyboardTests(BrowserFixture app)
 
         await IntakeForm.SaveAsync(page);
 
+        // The summary takes focus (so it is read out), and shows it; its links come next in the tab order.
         var summary = page.GetByRole(AriaRole.Alert);
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToHaveAttributeAsync("tabindex", "-1");
+        await KeyboardOnly.AssertFocusVisibleAsync(page, "the error summary");
         var link = summary.GetByRole(AriaRole.Link, new() { Name = "Enter the agency case reference." });
         await link.FocusAsync();
+        await KeyboardOnly.AssertFocusVisibleAsync(page, "a link in the error summary");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByLabel("Agency case reference")).ToBeFocusedAsync();
 

@@ -81,8 +81,8 @@ public sealed class RecordIncidentTests(BrowserFixture app)
         await Expect(incidentDate).ToHaveAccessibleDescriptionAsync(new Regex("The incident date cannot be in the future."));
         await Expect(page.Locator("#Data_IncidentDate-error")).ToHaveTextAsync("The incident date cannot be in the future.");
 
-        // The first field in error has focus, so a keyboard or screen-reader user lands on it.
-        await Expect(incidentDate).ToBeFocusedAsync();
+        // The error summary has focus, so a screen reader reads it out; its link leads to the field.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
 
         // Everything typed is still there.
         await Expect(incidentDate).ToHaveValueAsync(Incident.Iso(future));
@@ -110,7 +110,7 @@ public sealed class RecordIncidentTests(BrowserFixture app)
         await Expect(notified).ToHaveAccessibleDescriptionAsync(new Regex("The agency cannot have been notified before the incident."));
         await Expect(notified).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(incidentDate).Not.ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(notified).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
 
         // Third round: corrected, it saves.
         await notified.FillAsync(Incident.Iso(Incident.Today.AddDays(-2)));
@@ -154,7 +154,7 @@ public sealed class RecordIncidentTests(BrowserFixture app)
         var reason = sup.GetByLabel("Reason to review this incident anyway", new() { Exact = true });
         await sup.GetByRole(AriaRole.Button, new() { Name = "Override screen-out" }).ClickAsync();
         await Expect(reason).ToHaveAccessibleDescriptionAsync("Write why this incident should be reviewed.");
-        await Expect(reason).ToBeFocusedAsync();
+        await Expect(sup.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
         await Axe.AssertNoViolationsAsync(sup, "the screened-out overview with an override error");
 
         const string Why = "Sibling had an open case last year; the family is known to the agency.";
