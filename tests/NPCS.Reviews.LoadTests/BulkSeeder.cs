@@ -84,12 +84,16 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
 
         var random = new Random(20261126);
         var now = DateTimeOffset.UtcNow;
+        await using var bulkScope = services.CreateAsyncScope();
+        var bulkDb = bulkScope.ServiceProvider.GetRequiredService<ReviewsDbContext>();
+        var bulk = bulkDb.Database.IsSqlite() ? new SqliteBulkSink(bulkDb) : null;
         for (var done = 0; done < reviewCount; done += BatchSize)
         {
             var size = Math.Min(BatchSize, reviewCount - done);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReviewsDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            ISeedSink sink = (ISeedSink?)bulk ?? new SaveChangesSink(db);
             var batch = new List<Plan>(size);
             for (var n = 0; n < size; n++)
             {
@@ -108,11 +112,11 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                 sequences[key] = sequences.GetValueOrDefault(key) + 1;
                 var review = Review.Record(jurisdiction, Intake(random, notified, done + n), createdAt.Year, sequences[key], caseworker, createdAt);
                 review.AssignFacilitator(facilitator, createdAt);
-                db.Reviews.Add(review);
+                sink.Add(review);
                 batch.Add(new Plan(review, stage, jurisdiction, createdAt, notified));
             }
 
-            await SaveAsync(db, ct);
+            await sink.StepAsync(ct);
 
             // Chronology for all; needs, analysis and a session from Family needs on.
             foreach (var plan in batch)
@@ -123,33 +127,35 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                         plan.Notified.AddDays(-random.Next(5, 700)), null, ChronologySource.ThisAgency, "Invented load-test contact with the family.", null)));
                 }
 
-                db.ChronologyEntries.AddRange(plan.Chronology);
+                plan.Chronology.ForEach(sink.Add);
                 if (plan.Stage >= ReviewStage.FamilyNeeds)
                 {
                     plan.Review.CompleteIntake(plan.CreatedAt);
                     for (var c = 0; c < 1 + random.Next(3); c++)
                     {
-                        db.Needs.Add(plan.Review.AddNeed(new NeedDetails(NeedCategories[random.Next(NeedCategories.Length)], "Invented load-test need", NeedStatus.IdentifiedUnmet, NeedBarrier.Waitlist, null)));
+                        sink.Add(plan.Review.AddNeed(new NeedDetails(NeedCategories[random.Next(NeedCategories.Length)], "Invented load-test need", NeedStatus.IdentifiedUnmet, NeedBarrier.Waitlist, null)));
                         plan.Needs++;
                     }
 
                     plan.Analysis = plan.Review.StartFamilyNeedsAnalysis();
-                    db.FamilyNeedsAnalyses.Add(plan.Analysis);
+                    sink.Add(plan.Analysis);
                 }
             }
 
-            await SaveAsync(db, ct);
+            await sink.StepAsync(ct);
 
             foreach (var plan in batch.Where(p => p.Stage >= ReviewStage.Debrief))
             {
                 plan.Review.RateProtectiveFactors(plan.Analysis!, [.. ProtectiveFactors.Select(f => new FactorRatingInput(f, (FactorRating)random.Next(1, 5), null))]);
                 plan.Review.CompleteFamilyNeeds(plan.Needs, null, plan.CreatedAt.AddDays(7));
                 plan.Session = plan.Review.ScheduleSession(new SessionDetails(plan.Notified.AddDays(random.Next(5, 30)), new TimeOnly(9, 30), "Training room", facilitator));
-                db.DebriefSessions.Add(plan.Session);
                 plan.Participant = plan.Review.AddStaffParticipant(plan.Session, caseworker, "Casey Caseworker", "Investigator");
+
+                // After its participant: the session brings its participants along.
+                sink.Add(plan.Session);
             }
 
-            await SaveAsync(db, ct);
+            await sink.StepAsync(ct);
 
             foreach (var plan in batch.Where(p => p.Stage >= ReviewStage.Debrief))
             {
@@ -158,7 +164,7 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                 plan.Review.MarkSessionHeld(plan.Session!);
                 for (var c = 0; c < 1 + random.Next(3); c++)
                 {
-                    db.DecisionPoints.Add(plan.Review.AddDecisionPoint(
+                    sink.Add(plan.Review.AddDecisionPoint(
                         plan.Session,
                         new DecisionDetails(plan.Notified.AddDays(-random.Next(5, 300)), null, DeciderRole.Investigator, "Invented load-test decision", null, null, null, Pressure.Workload, null),
                         null,
@@ -167,7 +173,7 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                 }
             }
 
-            await SaveAsync(db, ct);
+            await sink.StepAsync(ct);
 
             foreach (var plan in batch.Where(p => p.Stage >= ReviewStage.Findings))
             {
@@ -182,12 +188,12 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                     }
 
                     var finding = plan.Review.AddFinding(new FindingDetails(item.Id, catalogVersions[plan.Jurisdiction.Id], random.Next(1, 4), "Invented load-test finding", null, []), item);
-                    db.Findings.Add(finding);
+                    sink.Add(finding);
                     plan.Findings.Add(finding);
                 }
             }
 
-            await SaveAsync(db, ct);
+            await sink.StepAsync(ct);
 
             foreach (var plan in batch.Where(p => p.Stage >= ReviewStage.Approval))
             {
@@ -195,12 +201,12 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                 {
                     var action = plan.Review.AddAction(finding, new ActionDetails(
                         "Invented load-test action", ActionStrength.Intermediate, "Pat Manager", "Practice unit", plan.Notified.AddDays(random.Next(60, 200)), "Invented measure"));
-                    db.ReviewActions.Add(action);
+                    sink.Add(action);
                     plan.Actions.Add(action);
                 }
             }
 
-            await SaveAsync(db, ct);
+            await sink.StepAsync(ct);
 
             foreach (var plan in batch.Where(p => p.Stage >= ReviewStage.Approval))
             {
@@ -211,7 +217,7 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
                 }
             }
 
-            await SaveAsync(db, ct);
+            await sink.EndBatchAsync(ct);
             Console.Write($"\r  seeded {done + size:N0} of {reviewCount:N0} reviews ({clock.Elapsed.TotalSeconds:F0} s)");
         }
 
@@ -232,13 +238,6 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
         var points = await db.DecisionPoints.IgnoreQueryFilters().Where(p => debrief.Contains(p.ReviewId))
             .GroupBy(p => p.ReviewId).Select(g => new { ReviewId = g.Key, PointId = g.Min(p => p.Id) }).ToListAsync(ct);
         return new SeededData(approved, debrief, [.. points.Select(p => (p.ReviewId, p.PointId))], await reviews.CountAsync(ct), clock.Elapsed);
-    }
-
-    /// <summary>One save (one transaction) for what the batch's step changed.</summary>
-    private static async Task SaveAsync(ReviewsDbContext db, CancellationToken ct)
-    {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
     }
 
     private static ReviewStage Pick(Random random)
