@@ -75,7 +75,7 @@ public static class ExportExtract
 
             async Task WriteAsync(Stream body, CancellationToken ct)
             {
-                var records = source.ReadAsync(owner, period, ct);
+                var records = source.ReadAsync(owner, period, ct: ct);
                 var rows = format == ExtractFormat.Csv
                     ? await ExtractCsv.WriteAsync(records, body, ct)
                     : await WriteJsonLinesAsync(records, body, ct);

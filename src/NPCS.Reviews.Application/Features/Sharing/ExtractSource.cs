@@ -59,7 +59,15 @@ public sealed class ExtractSource(ReviewsDbContext db)
         ?? throw new Common.ForbiddenAccessException("Your account does not belong to a jurisdiction.");
 
     /// <summary>The approved reviews whose approval month (in the agency's time zone) lies in the period.</summary>
-    public async IAsyncEnumerable<ExtractRecord> ReadAsync(Owner owner, ExtractPeriod period, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <param name="owner">The jurisdiction, from <see cref="OwnerAsync"/>.</param>
+    /// <param name="period">The approval months.</param>
+    /// <param name="forTrends">
+    /// True for the trends dashboard, which counts what the records hold but never shows a review's
+    /// pseudonym or its protective-factor ratings: those are left empty and not read (they were most
+    /// of the rows a dashboard read). An extract (false) always has both.
+    /// </param>
+    /// <param name="ct">Cancels the read.</param>
+    public async IAsyncEnumerable<ExtractRecord> ReadAsync(Owner owner, ExtractPeriod period, bool forTrends = false, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(period);
@@ -82,15 +90,15 @@ public sealed class ExtractSource(ReviewsDbContext db)
             }
 
             lastId = reviews[^1].Id;
-            var parts = await PartsAsync([.. reviews.Select(r => r.Id)], ct);
+            var parts = await PartsAsync([.. reviews.Select(r => r.Id)], withFactors: !forTrends, ct);
             foreach (var review in reviews)
             {
-                yield return Record(owner, period, review, parts);
+                yield return Record(owner, period, review, parts, pseudonym: !forTrends);
             }
         }
     }
 
-    private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts)
+    private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts, bool pseudonym)
     {
         var approvedOn = owner.DateOf(r.ApprovedAt);
         var findings = parts.Findings[r.Id]
@@ -100,7 +108,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
         {
             Jurisdiction = owner.Code,
             Period = period,
-            Review = owner.Pseudonym(r.Id),
+            Review = pseudonym ? owner.Pseudonym(r.Id) : string.Empty,
             ApprovedMonth = YearMonth.Of(approvedOn),
             IncidentMonth = YearMonth.Of(r.IncidentDate),
             IncidentType = r.IncidentType,
@@ -129,11 +137,11 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// each part's own copy of that test (<see cref="ReviewsDbContext.ThroughReview"/>) is left out, and
     /// the ids go as one array parameter (one SQL text for every batch size).
     /// </summary>
-    private async Task<Parts> PartsAsync(List<int> ids, CancellationToken ct)
+    private async Task<Parts> PartsAsync(List<int> ids, bool withFactors, CancellationToken ct)
     {
         var needs = await db.Needs.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).Where(n => EF.Parameter(ids).Contains(n.ReviewId)).OrderBy(n => n.Id)
             .Select(n => new NeedRow(n.ReviewId, n.Category, n.Status, n.Barriers)).ToListAsync(ct);
-        var factors = await (
+        var factors = !withFactors ? [] : await (
             from a in db.FamilyNeedsAnalyses.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview])
             where EF.Parameter(ids).Contains(a.ReviewId)
             join f in db.Set<ProtectiveFactorAssessment>() on a.Id equals f.AnalysisId

@@ -55,7 +55,7 @@ public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
     {
         var owner = await extracts.OwnerAsync(ct);
         var aggregator = new TrendAggregator(period);
-        await foreach (var record in Filtered(extracts.ReadAsync(owner, period, ct), incidentType, ct))
+        await foreach (var record in Filtered(extracts.ReadAsync(owner, period, forTrends: true, ct), incidentType, ct))
         {
             aggregator.Add(record);
         }
