@@ -26,7 +26,7 @@ public sealed class CatalogAxeTests(BrowserFixture app)
         await Axe.AssertNoViolationsAsync(page, "the add-item form with errors");
 
         var code = "AXE-" + Guid.NewGuid().ToString("N")[..6];
-        await page.GetByLabel("Domain").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Domain", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(code);
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Axe item");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();

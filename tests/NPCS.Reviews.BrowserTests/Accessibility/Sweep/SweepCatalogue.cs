@@ -318,7 +318,8 @@ public static class SweepCatalogue
 
     private static async Task FailSignInAsync(IPage page)
     {
-        await page.GetByLabel("Email").FillAsync("caseworker@demo.local");
+        // An address with no account: failing as a real user would count towards that account's lockout.
+        await page.GetByLabel("Email").FillAsync("no.such.person@demo.local");
         await page.GetByLabel("Password").FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
