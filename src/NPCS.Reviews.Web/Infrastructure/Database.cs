@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,7 +46,7 @@ public static class Database
             connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
             services.AddDbContext<ReviewsDbContext>(o => o
                 .UseSqlite(connectionString, x => x.MigrationsAssembly("NPCS.Reviews.Migrations.Sqlite"))
-                .AddInterceptors(SqliteConnectionSettings.Instance)
+                .AddInterceptors(SqliteBusyTimeout.Instance)
                 .ConfigureWarnings(WithholdDataBearingEvents));
         }
         else
@@ -126,20 +125,10 @@ public static class Database
     }
 }
 
-/// <summary>
-/// Settings of every SQLite connection: it waits up to 5 s for a lock instead of failing with
-/// "database is locked", and reads the file through a memory map (the pages are read where the
-/// operating system caches them, not copied into each pooled connection's own small cache).
-/// </summary>
-public sealed class SqliteConnectionSettings : DbConnectionInterceptor
+/// <summary>Every SQLite connection waits up to 5 s for a lock instead of failing with "database is locked".</summary>
+public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    /// <summary>The most of the file a connection maps: 256 MB (SQLite maps what the file holds, up to this).</summary>
-    public const long MemoryMapBytes = 256L * 1024 * 1024;
-
-    // The pool hands out the same native connections again and again: each is set up once.
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
-
-    public static SqliteConnectionSettings Instance { get; } = new();
+    public static SqliteBusyTimeout Instance { get; } = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -149,22 +138,13 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    // Calls on the native handle, once per native connection, not a command per query: EF opens the
-    // connection for every query.
+    // A call on the native handle, not a PRAGMA command: EF opens the connection for every query, and
+    // a command each time was one more statement per query.
     private static void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle } sqlite || Prepared.TryGetValue(handle, out _))
+        if (connection is SqliteConnection { Handle: { } handle })
         {
-            return;
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, 5000);
         }
-
-        SQLitePCL.raw.sqlite3_busy_timeout(handle, 5000);
-        using (var command = sqlite.CreateCommand())
-        {
-            command.CommandText = $"PRAGMA mmap_size = {MemoryMapBytes};";
-            command.ExecuteNonQuery();
-        }
-
-        Prepared.AddOrUpdate(handle, handle);
     }
 }
