@@ -44,9 +44,13 @@ internal sealed class PageStats
 
 internal static class Driver
 {
-    /// <summary>Every user loops until the time is up: picks an operation by weight, runs it, records its latency and outcome.</summary>
+    /// <summary>
+    /// Every user loops until the time is up: picks an operation by weight, runs it, records its latency
+    /// and outcome, then pauses for a random time between none and twice <paramref name="think"/> (no
+    /// pause by default: each user sends its next request as soon as the last one is answered).
+    /// </summary>
     public static async Task<Dictionary<string, PageStats>> RunAsync(
-        IReadOnlyList<(VirtualUser Supervisor, VirtualUser Facilitator)> users, IReadOnlyList<Operation> operations, TimeSpan duration)
+        IReadOnlyList<(VirtualUser Supervisor, VirtualUser Facilitator)> users, IReadOnlyList<Operation> operations, TimeSpan duration, TimeSpan think = default)
     {
         var stats = operations.ToDictionary(o => o.Name, _ => new PageStats());
         var total = Math.Max(1, operations.Sum(o => o.Weight));
@@ -73,6 +77,10 @@ internal static class Driver
                 }
 
                 stats[operation.Name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok);
+                if (think > TimeSpan.Zero)
+                {
+                    await Task.Delay(think * (random.NextDouble() * 2));
+                }
             }
         })));
         return stats;
@@ -94,7 +102,7 @@ internal static class Driver
     }
 }
 
-internal sealed record Options(int Reviews, int Users, int Duration, string Provider, string? Connection, int Jurisdictions, int Alone)
+internal sealed record Options(int Reviews, int Users, int Duration, string Provider, string? Connection, int Jurisdictions, int Alone, int Think)
 {
     public static Options Parse(string[] args)
     {
@@ -103,7 +111,7 @@ internal sealed record Options(int Reviews, int Users, int Duration, string Prov
         {
             if (!args[n].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unknown argument '{args[n]}'. Options: --reviews N --users N --duration SECONDS --provider sqlite|sqlserver --connection STRING --jurisdictions N --alone SECONDS");
+                throw new ArgumentException($"Unknown argument '{args[n]}'. Options: --reviews N --users N --duration SECONDS --provider sqlite|sqlserver --connection STRING --jurisdictions N --alone SECONDS --think MILLISECONDS");
             }
 
             values[args[n][2..]] = args[n + 1];
@@ -122,7 +130,7 @@ internal sealed record Options(int Reviews, int Users, int Duration, string Prov
             throw new ArgumentException("--provider sqlserver needs --connection with the SQL Server connection string (an empty database).");
         }
 
-        return new Options(Number("reviews", 100_000), Number("users", 32), Number("duration", 60), provider, connection, Math.Max(2, Number("jurisdictions", 20)), Number("alone", 5));
+        return new Options(Number("reviews", 100_000), Number("users", 32), Number("duration", 60), provider, connection, Math.Max(2, Number("jurisdictions", 20)), Number("alone", 5), Math.Max(0, Number("think", 0)));
     }
 }
 

@@ -83,8 +83,10 @@ internal static class LoadBenchmark
             var baselineSeconds = Math.Min(15, options.Duration);
             Console.WriteLine($"Baseline: {options.Users} users for {baselineSeconds} s ...");
             var baselineStats = await Driver.RunAsync(users, [baseline], TimeSpan.FromSeconds(baselineSeconds));
-            Console.WriteLine($"Mix: {options.Users} users for {options.Duration} s ...");
-            var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration));
+            Console.WriteLine(options.Think > 0
+                ? $"Mix: {options.Users} users for {options.Duration} s, each pausing {options.Think} ms on average between requests ..."
+                : $"Mix: {options.Users} users for {options.Duration} s, each sending its next request as soon as the last is answered ...");
+            var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(options.Think));
 
             // Each page alone for a few seconds: the throughput the same users get from it, compared with the baseline's.
             var alone = new Dictionary<string, Summary>();
