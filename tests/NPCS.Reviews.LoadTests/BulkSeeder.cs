@@ -69,7 +69,7 @@ internal sealed class BulkSeeder(IServiceProvider services, int reviewCount, int
             var db = scope.ServiceProvider.GetRequiredService<ReviewsDbContext>();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             jurisdictions = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().OrderBy(j => j.Id).ToListAsync(ct);
-            var catalogs = await db.FactorCatalogs.IgnoreQueryFilters().AsNoTracking().Where(c => c.IsCurrent).ToListAsync(ct);
+            var catalogs = await db.FactorCatalogs.IgnoreQueryFilters().AsNoTracking().AsSplitQuery().Where(c => c.IsCurrent).ToListAsync(ct);
             items = catalogs.ToDictionary(c => c.JurisdictionId, c => c.Items.Where(i => !i.IsRetired).ToArray());
             catalogVersions = catalogs.ToDictionary(c => c.JurisdictionId, c => c.Version);
 

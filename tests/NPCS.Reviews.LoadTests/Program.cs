@@ -139,7 +139,8 @@ internal static class LoadBenchmark
 
     private static int Any(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
 
-    private static string Row(string name, string weight, Summary s, double alone, double ratio) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {alone:F1} | {ratio:P0} |");
+    // Without the alone phase (--alone 0) its two columns read "-".
+    private static string Row(string name, string weight, Summary s, double alone, double ratio) => double.IsNaN(alone)
+        ? string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | - | - |")
+        : string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {alone:F1} | {ratio:P0} |");
 }

@@ -37,7 +37,7 @@ internal sealed class DemoHistory(ReviewsDbContext db, UserManager<ApplicationUs
         var caseworker = await UserAsync("caseworker@demo.local");
         var facilitator = await UserAsync("facilitator@demo.local");
         var supervisor = await UserAsync("supervisor@demo.local");
-        var catalog = await db.FactorCatalogs.IgnoreQueryFilters().SingleAsync(c => c.JurisdictionId == demo.Id && c.IsCurrent, ct);
+        var catalog = await db.FactorCatalogs.IgnoreQueryFilters().AsSplitQuery().SingleAsync(c => c.JurisdictionId == demo.Id && c.IsCurrent, ct);
         var items = catalog.Items.Where(i => !i.IsRetired).ToList();
         var random = new Random(20261126);
         var sequences = await db.Reviews.IgnoreQueryFilters().Where(r => r.JurisdictionId == demo.Id)
