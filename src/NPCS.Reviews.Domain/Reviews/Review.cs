@@ -224,9 +224,7 @@ public partial class Review
 
         // A Supervisor's override stands even when corrected facts would screen the incident out again.
         var overridden = ScreenOutOverriddenAt is not null;
-        Stage = decision.Eligible || overridden ? ReviewStage.Intake : ReviewStage.ScreenedOut;
-        DueOrder = NextDue ?? DateOnly.MaxValue;
-        Touch(now);
+        MoveTo(decision.Eligible || overridden ? ReviewStage.Intake : ReviewStage.ScreenedOut, now);
     }
 
     private void EnsureStage(ReviewStage expected, string action)
@@ -237,6 +235,7 @@ public partial class Review
         }
     }
 
+    /// <summary>The one place the stage is set, and with it the list's <see cref="DueOrder"/> (the deadlines may have changed too).</summary>
     private void MoveTo(ReviewStage stage, DateTimeOffset now)
     {
         Stage = stage;
