@@ -59,9 +59,8 @@ public sealed class AccountStampValidator(
     /// <summary>True when the cookie's principal is what <see cref="ClaimsFactory"/> would build from the account now.</summary>
     private static bool Unchanged(ClaimsPrincipal principal, Account account, ClaimsIdentityOptions claims)
     {
-        var setupRequired = account.RequireTwoFactorForSupervisors
-            && !account.TwoFactorEnabled
-            && Roles.TwoFactorRequired.Any(r => principal.HasClaim(claims.RoleClaimType, r));
+        var setupRequired = principal.Identity is ClaimsIdentity identity
+            && ClaimsFactory.TwoFactorSetupRequired(account.RequireTwoFactorForSupervisors, account.TwoFactorEnabled, identity, claims);
         return account.SecurityStamp is not null
             && string.Equals(principal.FindFirstValue(claims.SecurityStampClaimType), account.SecurityStamp, StringComparison.Ordinal)
             && string.Equals(principal.FindFirstValue(AppClaims.DisplayName), account.DisplayName, StringComparison.Ordinal)

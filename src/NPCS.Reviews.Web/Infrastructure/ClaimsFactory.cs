@@ -34,9 +34,7 @@ public sealed class ClaimsFactory(
 
                 // Rebuilt on every request (the security stamp is checked each time), so turning the
                 // requirement on reaches a signed-in Supervisor at their next click.
-                if (jurisdiction.RequireTwoFactorForSupervisors
-                    && !user.TwoFactorEnabled
-                    && Roles.TwoFactorRequired.Any(r => identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, r)))
+                if (TwoFactorSetupRequired(jurisdiction.RequireTwoFactorForSupervisors, user.TwoFactorEnabled, identity, Options.ClaimsIdentity))
                 {
                     identity.AddClaim(new Claim(AppClaims.TwoFactorSetupRequired, "true"));
                 }
@@ -44,5 +42,18 @@ public sealed class ClaimsFactory(
         }
 
         return identity;
+    }
+
+    /// <summary>
+    /// Whether the account must set up two-factor sign-in before anything else: its jurisdiction
+    /// requires it of Supervisors and Administrators, it holds one of those roles, and it has none yet.
+    /// </summary>
+    public static bool TwoFactorSetupRequired(bool requiredByJurisdiction, bool twoFactorEnabled, ClaimsIdentity identity, ClaimsIdentityOptions claims)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(claims);
+        return requiredByJurisdiction
+            && !twoFactorEnabled
+            && Roles.TwoFactorRequired.Any(r => identity.HasClaim(claims.RoleClaimType, r));
     }
 }
