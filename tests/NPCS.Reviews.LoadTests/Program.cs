@@ -140,7 +140,9 @@ internal static class LoadBenchmark
     private static int Any(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
 
     // Without the alone phase (--alone 0) its two columns read "-".
-    private static string Row(string name, string weight, Summary s, double alone, double ratio) => double.IsNaN(alone)
-        ? string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | - | - |")
-        : string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {alone:F1} | {ratio:P0} |");
+    private static string Row(string name, string weight, Summary s, double alone, double ratio)
+    {
+        var (soloRate, soloRatio) = double.IsNaN(alone) ? ("-", "-") : (alone.ToString("F1", CultureInfo.InvariantCulture), ratio.ToString("P0", CultureInfo.InvariantCulture));
+        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {soloRate} | {soloRatio} |");
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using NPCS.Reviews.Web.Tests.Support;
 
 namespace NPCS.Reviews.LoadTests;
 
@@ -62,7 +63,7 @@ internal sealed partial class VirtualUser : IDisposable
             return false;
         }
 
-        var fields = FormFields(html);
+        var fields = DecisionPointFields(html);
         fields.RemoveAll(f => f.Key == "Data.Decision");
         fields.Add(new("Data.Decision", $"Invented load-test decision, saved {round}"));
         using var content = new FormUrlEncodedContent(fields);
@@ -76,39 +77,13 @@ internal sealed partial class VirtualUser : IDisposable
     private static string TokenOf(string html) =>
         TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
 
-    /// <summary>The fields of the page's main post form as a browser submits them (checked boxes only).</summary>
-    private static List<KeyValuePair<string, string>> FormFields(string html)
+    /// <summary>The fields of the page's decision point form as a browser submits them.</summary>
+    private static List<KeyValuePair<string, string>> DecisionPointFields(string html)
     {
         using var document = new HtmlParser().ParseDocument(html);
         var form = document.QuerySelectorAll("form[method='post']").OfType<IHtmlFormElement>().FirstOrDefault(f => f.QuerySelector("[name='Data.Version']") is not null)
             ?? throw new InvalidOperationException("No decision point form on the page.");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
-                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
-                    {
-                        fields.Add(new(input.Name, input.Value));
-                    }
-
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    var selected = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
-                    if (selected is not null)
-                    {
-                        fields.Add(new(select.Name, selected.Value));
-                    }
-
-                    break;
-            }
-        }
-
-        return fields;
+        return FormFields.Of(form);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -39,32 +39,7 @@ public sealed class AppClient(HttpClient http) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(page);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector}.");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "image"):
-                    if (input.Type is "checkbox" or "radio" && !input.IsChecked)
-                    {
-                        break;
-                    }
-
-                    fields.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    var selected = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
-                    if (selected is not null)
-                    {
-                        fields.Add(new(select.Name, selected.Value));
-                    }
-
-                    break;
-            }
-        }
+        var fields = FormFields.Of(form);
 
         if (values is not null)
         {
