@@ -16,7 +16,7 @@ internal static partial class HistoryValues
     /// <summary>Bookkeeping columns: who and when are the line itself; versions and keys mean nothing to a reader.</summary>
     private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
     {
-        "Id", "ReviewId", "Version", "Concurrency", "UpdatedAt", "CreatedAt", "CaseReferenceKey", "RecordedAt", "SessionId", "FindingId",
+        "Id", "ReviewId", "Version", "Concurrency", "UpdatedAt", "CreatedAt", "CaseReferenceKey", "RecordedAt", "SessionId", "FindingId", "FollowUpJurisdictionId",
     };
 
     public static string? FieldChanges(EntityEntry entry, IReadOnlyCollection<string>? only = null, IReadOnlyCollection<string>? except = null)

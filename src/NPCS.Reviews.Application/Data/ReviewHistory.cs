@@ -163,11 +163,18 @@ internal static class ReviewHistory
         return fields is null ? factor : $"{factor}, {fields}";
     }
 
-    private static string DescribeAction(EntityEntry entry, ReviewAction reviewAction, string action)
+    private static string? DescribeAction(EntityEntry entry, ReviewAction reviewAction, string action)
     {
         if (entry.State == EntityState.Modified && Changed(entry, nameof(ReviewAction.Status)))
         {
             return $"Action marked {reviewAction.Status.DisplayName().ToLowerInvariant()}";
+        }
+
+        // The follow-up key moves only with the review's approval or reopening, which the review's own line says.
+        if (entry.State == EntityState.Modified && Changed(entry, nameof(ReviewAction.FollowUpJurisdictionId))
+            && !entry.Properties.Any(p => p.Metadata.Name != nameof(ReviewAction.FollowUpJurisdictionId) && Changed(entry, p.Metadata.Name)))
+        {
+            return null;
         }
 
         return $"Action {action}";

@@ -184,6 +184,14 @@ public sealed class ReviewAction : IReviewPart
 
     public Effectiveness? Effectiveness { get; private set; }
 
+    /// <summary>
+    /// The jurisdiction whose follow-up list holds the action: its review's jurisdiction while the
+    /// review is approved, null at any other stage. The review sets it when approved and clears it
+    /// when reopened, so the Actions page reads one index range on it instead of joining the
+    /// jurisdiction's approved reviews.
+    /// </summary>
+    public int? FollowUpJurisdictionId { get; private set; }
+
     public Guid Version { get; private set; }
 
     internal static ReviewAction Create(Finding finding, ActionDetails details)
@@ -212,14 +220,19 @@ public sealed class ReviewAction : IReviewPart
         Version = Guid.NewGuid();
     }
 
-    internal void Approve()
+    /// <summary>The review is approved: the action is followed up in the review's jurisdiction, and approved if it was proposed.</summary>
+    internal void Approve(int jurisdictionId)
     {
+        FollowUpJurisdictionId = jurisdictionId;
         if (Status == ActionStatus.Proposed)
         {
             Status = ActionStatus.Approved;
             Version = Guid.NewGuid();
         }
     }
+
+    /// <summary>The review is no longer approved (reopened): the action leaves the follow-up list until it is approved again.</summary>
+    internal void StopFollowUp() => FollowUpJurisdictionId = null;
 
     /// <summary>Follow-up after approval: in progress or done (with effectiveness), with a note and a date.</summary>
     internal void Follow(ActionStatus status, string? note, DateOnly date, Effectiveness? effectiveness)

@@ -118,7 +118,10 @@ public partial class Review
         MoveTo(ReviewStage.Approval, now);
     }
 
-    /// <summary>A Supervisor other than the submitter approves: the review is locked and its proposed actions become approved.</summary>
+    /// <summary>
+    /// A Supervisor other than the submitter approves: the review is locked, its proposed actions become
+    /// approved, and all its actions (<paramref name="actions"/> must be every one) are followed up in its jurisdiction.
+    /// </summary>
     public void Approve(IEnumerable<ReviewAction> actions, string supervisorUserId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actions);
@@ -129,11 +132,10 @@ public partial class Review
             throw new DomainException("You submitted this review, so another Supervisor must approve it.");
         }
 
-        foreach (var action in actions)
-        {
-            EnsureOwn(action);
-            action.Approve();
-        }
+        // Every action is checked before any changes, so a refusal leaves them all as they were.
+        var own = actions.ToList();
+        own.ForEach(EnsureOwn);
+        own.ForEach(a => a.Approve(JurisdictionId));
 
         ApprovedByUserId = supervisorUserId;
         ApprovedAt = now;

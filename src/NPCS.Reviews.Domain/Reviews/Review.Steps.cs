@@ -253,9 +253,14 @@ public partial class Review
         MoveTo(ReviewStage.Findings, now);
     }
 
-    /// <summary>A Supervisor takes the review back to a completed step so it can be corrected; the reason is kept.</summary>
-    public void Reopen(ReviewStage step, string reason, string supervisorUserId, DateTimeOffset now)
+    /// <summary>
+    /// A Supervisor takes the review back to a completed step so it can be corrected; the reason is kept.
+    /// Its actions (<paramref name="actions"/> must be every one) leave the follow-up list: an approved
+    /// review reopened is no longer approved.
+    /// </summary>
+    public void Reopen(ReviewStage step, IEnumerable<ReviewAction> actions, string reason, string supervisorUserId, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(actions);
         ArgumentException.ThrowIfNullOrWhiteSpace(supervisorUserId);
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -268,6 +273,11 @@ public partial class Review
                 ? "The review is waiting for approval: return it with comments instead."
                 : $"{step.DisplayName()} cannot be reopened: the review is at {Stage.DisplayName()}.");
         }
+
+        // Every action is checked before any changes, so a refusal leaves them all as they were.
+        var own = actions.ToList();
+        own.ForEach(EnsureOwn);
+        own.ForEach(a => a.StopFollowUp());
 
         ReopenedStage = step;
         ReopenReason = reason.Trim();

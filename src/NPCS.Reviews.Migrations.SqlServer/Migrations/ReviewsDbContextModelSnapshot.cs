@@ -1238,6 +1238,9 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.Property<int>("FindingId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("FollowUpJurisdictionId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1282,11 +1285,11 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FindingId");
 
-                    b.HasIndex("ReviewId", "DueDate");
+                    b.HasIndex("FollowUpJurisdictionId", "DueDate");
 
                     b.HasIndex("ReviewId", "FindingId");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
 
                     b.ToTable("ReviewActions");
                 });

@@ -1185,6 +1185,9 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.Property<int>("FindingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FollowUpJurisdictionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1229,11 +1232,11 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FindingId");
 
-                    b.HasIndex("ReviewId", "DueDate");
+                    b.HasIndex("FollowUpJurisdictionId", "DueDate");
 
                     b.HasIndex("ReviewId", "FindingId");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
 
                     b.ToTable("ReviewActions");
                 });

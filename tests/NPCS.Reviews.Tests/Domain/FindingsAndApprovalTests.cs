@@ -154,8 +154,52 @@ public class FindingsAndApprovalTests
         Assert.Equal(Effectiveness.Partly, action.Effectiveness);
 
         Assert.Equal([ReviewStage.Findings], review.ReopenableSteps);
-        review.Reopen(ReviewStage.Findings, "New information from the medical examiner.", "supervisor-1", Now);
+        review.Reopen(ReviewStage.Findings, [action], "New information from the medical examiner.", "supervisor-1", Now);
         Assert.Equal(ReviewStage.Findings, review.Stage);
         Assert.True(review.FindingsEditable);
+    }
+
+    [Fact]
+    public void Should_follow_up_every_action_in_the_review_jurisdiction_exactly_while_the_review_is_approved()
+    {
+        var review = AtFindings();
+        var finding = review.AddFinding(Rated(2), Item());
+        var action = review.AddAction(finding, Checklist);
+        var dropped = review.AddAction(finding, Checklist with { WhatWillBeDone = "Remind staff of the policy" });
+        review.NotAdoptAction(dropped, "A reminder depends on people remembering.");
+        ReviewAction[] actions = [action, dropped];
+        review.SubmitForApproval([finding], actions, "facilitator-1", Now);
+        review.Return("Say who signs the checklist off.", "supervisor-1", Now);
+        review.SubmitForApproval([finding], actions, "facilitator-1", Now);
+        Assert.All(actions, a => Assert.Null(a.FollowUpJurisdictionId));
+
+        review.Approve(actions, "supervisor-1", Now);
+        Assert.All(actions, a => Assert.Equal(review.JurisdictionId, a.FollowUpJurisdictionId));
+        Assert.Equal(ActionStatus.NotAdopted, dropped.Status);
+
+        review.Reopen(ReviewStage.Findings, actions, "The owner has left the agency.", "supervisor-1", Now);
+        Assert.All(actions, a => Assert.Null(a.FollowUpJurisdictionId));
+    }
+
+    [Fact]
+    public void Should_refuse_another_review_s_action_on_reopening_and_leave_every_action_followed_up()
+    {
+        var review = AtFindings();
+        var finding = review.AddFinding(Rated(2), Item());
+        var action = review.AddAction(finding, Checklist);
+        review.SubmitForApproval([finding], [action], "facilitator-1", Now);
+        review.Approve([action], "supervisor-1", Now);
+
+        // Ids are only given by the database: the other review gets one by hand.
+        var other = AtFindings();
+        typeof(Review).GetProperty(nameof(Review.Id))!.SetValue(other, 99);
+        var foreign = other.AddAction(other.AddFinding(Rated(2), Item()), Checklist);
+
+        var ex = Assert.Throws<DomainException>(() => review.Reopen(ReviewStage.Findings, [action, foreign], "Why", "supervisor-1", Now));
+
+        Assert.Equal("That item belongs to another review.", ex.Message);
+
+        Assert.Equal(ReviewStage.Approved, review.Stage);
+        Assert.Equal(review.JurisdictionId, action.FollowUpJurisdictionId);
     }
 }

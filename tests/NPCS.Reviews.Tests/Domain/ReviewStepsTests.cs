@@ -293,7 +293,7 @@ public class ReviewStepsTests
     {
         var review = At(at);
 
-        review.Reopen(step, " Facts corrected ", "supervisor-1", Now);
+        review.Reopen(step, [], " Facts corrected ", "supervisor-1", Now);
 
         Assert.Equal(step, review.Stage);
         Assert.Equal("Facts corrected", review.ReopenReason);
@@ -309,7 +309,7 @@ public class ReviewStepsTests
     {
         var review = At(at);
 
-        Assert.Throws<DomainException>(() => review.Reopen(step, "Why", "supervisor-1", Now));
+        Assert.Throws<DomainException>(() => review.Reopen(step, [], "Why", "supervisor-1", Now));
         Assert.Equal(at, review.Stage);
     }
 
@@ -318,7 +318,7 @@ public class ReviewStepsTests
     {
         var review = At(ReviewStage.Debrief);
 
-        var ex = Assert.Throws<DomainException>(() => review.Reopen(ReviewStage.Intake, "  ", "supervisor-1", Now));
+        var ex = Assert.Throws<DomainException>(() => review.Reopen(ReviewStage.Intake, [], "  ", "supervisor-1", Now));
 
         Assert.Equal("A written reason is required to reopen a step.", ex.Message);
     }

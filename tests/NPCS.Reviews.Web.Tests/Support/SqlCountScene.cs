@@ -178,11 +178,12 @@ public sealed class SqlCountScene : IAsyncLifetime
         {
             var supervisor = (await users.FindByEmailAsync(ReviewScene.Supervisor))!.Id;
             var review = await db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == id);
-            review.Reopen(ReviewStage.Findings, "Looked at again.", supervisor, now);
+            var actions = await db.ReviewActions.IgnoreQueryFilters().Where(a => a.ReviewId == id).ToListAsync();
+            review.Reopen(ReviewStage.Findings, actions, "Looked at again.", supervisor, now);
             await db.SaveChangesAsync();
             if (stage < ReviewStage.Findings)
             {
-                review.Reopen(stage, "Looked at again.", supervisor, now);
+                review.Reopen(stage, actions, "Looked at again.", supervisor, now);
                 await db.SaveChangesAsync();
             }
         }

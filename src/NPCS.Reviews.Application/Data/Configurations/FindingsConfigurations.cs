@@ -76,9 +76,12 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Finding>().WithMany().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ReviewId, a.FindingId });
-        builder.HasIndex(a => new { a.Status, a.DueDate });
 
-        // The Actions page sorts a jurisdiction's actions by due date from this index (Id is in every index).
-        builder.HasIndex(a => new { a.ReviewId, a.DueDate });
+        // The Actions page and My work read a jurisdiction's followed-up actions by their follow-up key
+        // (ReviewsDbContext.FollowedUpActions): counted and paged by due date from the first index (Id
+        // is in every index, so "due date, then id" is its order); with a status filter, or the open
+        // statuses of "overdue", from the second.
+        builder.HasIndex(a => new { a.FollowUpJurisdictionId, a.DueDate });
+        builder.HasIndex(a => new { a.FollowUpJurisdictionId, a.Status, a.DueDate });
     }
 }

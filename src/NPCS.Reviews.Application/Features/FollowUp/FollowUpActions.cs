@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Reviews;
@@ -6,8 +5,8 @@ using NPCS.Reviews.Domain.Reviews;
 namespace NPCS.Reviews.Application.Features.FollowUp;
 
 /// <summary>
-/// The actions that are followed up (those of approved reviews, in the user's jurisdiction through the
-/// review's query filter) and what "overdue" means, shared by the Actions page and the My work page.
+/// The actions that are followed up (those of approved reviews, in the user's jurisdiction by the
+/// follow-up key the review keeps on them) and what "overdue" means, shared by the Actions page and the My work page.
 /// </summary>
 public static class FollowUpActions
 {
@@ -24,18 +23,6 @@ public static class FollowUpActions
         ActionStatus Status,
         Effectiveness? Effectiveness,
         bool Overdue);
-
-    /// <summary>
-    /// Written from the reviews side: the database walks the jurisdiction's approved reviews by index
-    /// and reads each one's actions by theirs, rather than testing every action of every jurisdiction.
-    /// The join with the filtered Reviews scopes the actions to the jurisdiction, so the actions' own
-    /// copy of that test (<see cref="ReviewsDbContext.ThroughReview"/>) is left out: it doubled the work.
-    /// </summary>
-    internal static IQueryable<ReviewAction> Approved(ReviewsDbContext db) =>
-        (from review in db.Reviews
-         where review.Stage == ReviewStage.Approved
-         join action in db.ReviewActions on review.Id equals action.ReviewId
-         select action).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]);
 
     /// <summary>Past its due date and still open: a done or not-adopted action is never overdue.</summary>
     internal static IQueryable<ReviewAction> Overdue(IQueryable<ReviewAction> actions, DateOnly today) =>

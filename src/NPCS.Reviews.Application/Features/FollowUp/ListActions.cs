@@ -29,7 +29,7 @@ public static class ListActions
         {
             ArgumentNullException.ThrowIfNull(query);
             var today = await clock.TodayAsync(cancellationToken);
-            var actions = FollowUpActions.Approved(db).AsNoTracking();
+            var actions = db.FollowedUpActions.AsNoTracking();
             if (query.Status is { } status && Enum.IsDefined(status))
             {
                 actions = actions.Where(a => a.Status == status);

@@ -80,7 +80,7 @@ public static class GetMyWork
                         || ((r.Stage == ReviewStage.Debrief || r.Stage == ReviewStage.Findings || r.Stage == ReviewStage.Approval) && r.CompletionDue < today)),
                     today,
                     cancellationToken);
-                var overdue = FollowUpActions.Overdue(FollowUpActions.Approved(db).AsNoTracking(), today);
+                var overdue = FollowUpActions.Overdue(db.FollowedUpActions.AsNoTracking(), today);
                 var count = await overdue.CountAsync(cancellationToken);
                 var top = await FollowUpActions.Rows(db, overdue, today).Take(TopOverdueActions).ToListAsync(cancellationToken);
                 supervisor = new SupervisorWork(awaiting, pastDue, count, top);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Reviews;
@@ -40,11 +41,14 @@ public static class ReopenStep
         {
             ArgumentNullException.ThrowIfNull(command);
             var review = await db.FindReviewAsync(command.Id, cancellationToken);
+
+            // All of its actions, as approval takes them: reopening an approved review takes them off the follow-up list.
+            var actions = await db.ReviewActions.Where(a => a.ReviewId == review.Id).ToListAsync(cancellationToken);
             await db.SaveWithConcurrencyCheckAsync(
                 review,
                 command.Version,
                 r => r.Version,
-                () => review.Reopen(command.Step!.Value, command.Reason!, user.RequireUserId(), time.GetUtcNow()),
+                () => review.Reopen(command.Step!.Value, actions, command.Reason!, user.RequireUserId(), time.GetUtcNow()),
                 cancellationToken);
             return Unit.Value;
         }

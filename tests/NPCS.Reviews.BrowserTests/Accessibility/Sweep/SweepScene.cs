@@ -132,7 +132,7 @@ public sealed record SweepScene(
         reviews[SweepStage.Approved] = await IdsAsync(db, (await At(ReviewStage.Approved)).Id);
 
         var reopened = await At(ReviewStage.Approved);
-        reopened.Reopen(ReviewStage.Findings, "The action's owner has left the agency.", supervisor.Id, now);
+        reopened.Reopen(ReviewStage.Findings, await db.ReviewActions.IgnoreQueryFilters().Where(a => a.ReviewId == reopened.Id).ToListAsync(), "The action's owner has left the agency.", supervisor.Id, now);
         await db.SaveChangesAsync();
         reviews[SweepStage.Reopened] = await IdsAsync(db, reopened.Id);
 

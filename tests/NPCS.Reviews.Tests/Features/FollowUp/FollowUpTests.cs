@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Features.FollowUp;
+using NPCS.Reviews.Application.Features.Reviews;
 using NPCS.Reviews.Domain;
 using NPCS.Reviews.Domain.Reviews;
 using NPCS.Reviews.Tests.Support;
@@ -98,6 +99,26 @@ public class FollowUpTests(SliceFixture fixture) : SliceTest(fixture, Users.Supe
         Assert.Equal(0, result.Total);
         await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync<GetAction.Result>(new GetAction.Query(action.Id)));
         await Assert.ThrowsAsync<NotFoundException>(() => UpdateAsync(action, ActionStatus.InProgress, Today));
+    }
+
+    [Fact]
+    public async Task Should_key_the_actions_to_their_review_s_jurisdiction_while_approved_and_drop_them_from_the_list_when_reopened()
+    {
+        var id = await Fixture.ReviewAtAsync(ReviewStage.Approved);
+        var action = await ActionOfAsync(id);
+        var review = await Fixture.QueryDbAsync(db => db.Reviews.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(review.JurisdictionId, action.FollowUpJurisdictionId);
+        Assert.Contains((await ListAsync()).Rows, r => r.ActionId == action.Id);
+
+        await Fixture.SendAsync(new ReopenStep.Command { Id = id, Version = review.Version, Step = ReviewStage.Findings, Reason = "The owner has left the agency." });
+
+        Assert.Null((await ActionOfAsync(id)).FollowUpJurisdictionId);
+        Assert.DoesNotContain((await ListAsync()).Rows, r => r.ActionId == action.Id);
+
+        // The key moving is no change of the action's own: the review's line says why.
+        var history = await Fixture.SendAsync<GetHistory.Result>(new GetHistory.Query(id));
+        Assert.Equal("Findings reopened: The owner has left the agency.", history.Lines[0].Description);
+        Assert.DoesNotContain(history.Lines, l => l.Description.StartsWith("Action edited", StringComparison.Ordinal));
     }
 
     [Fact]
