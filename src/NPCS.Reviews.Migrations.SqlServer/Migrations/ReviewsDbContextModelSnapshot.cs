@@ -1291,6 +1291,8 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
 
+                    b.HasIndex("FollowUpJurisdictionId", "Strength", "DueDate");
+
                     b.ToTable("ReviewActions");
                 });
 

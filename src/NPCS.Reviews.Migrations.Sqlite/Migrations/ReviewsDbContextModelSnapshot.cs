@@ -1238,6 +1238,8 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
 
+                    b.HasIndex("FollowUpJurisdictionId", "Strength", "DueDate");
+
                     b.ToTable("ReviewActions");
                 });
 

@@ -24,9 +24,14 @@ public static class FollowUpActions
         Effectiveness? Effectiveness,
         bool Overdue);
 
-    /// <summary>Past its due date and still open: a done or not-adopted action is never overdue.</summary>
+    /// <summary>
+    /// Past its due date and still open: a done or not-adopted action is never overdue. The open
+    /// statuses are named (SQL "Status IN (1, 2, 3)") rather than the closed ones excluded, so the
+    /// count is read from the (follow-up key, status, due date) index alone.
+    /// </summary>
     internal static IQueryable<ReviewAction> Overdue(IQueryable<ReviewAction> actions, DateOnly today) =>
-        actions.Where(a => a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.NotAdopted);
+        actions.Where(a => a.DueDate < today
+            && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress));
 
     /// <summary>Soonest due first, as a to-do list reads.</summary>
     internal static IQueryable<Row> Rows(ReviewsDbContext db, IQueryable<ReviewAction> actions, DateOnly today) =>
@@ -48,5 +53,6 @@ public static class FollowUpActions
                 a.Status,
                 a.Effectiveness,
                 // The same test as Overdue, inside the projection so the database computes it.
-                a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.NotAdopted));
+                a.DueDate < today
+                    && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress)));
 }

@@ -12,7 +12,7 @@ using NPCS.Reviews.Application.Data;
 namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ReviewsDbContext))]
-    [Migration("20261126181638_FollowUpKey")]
+    [Migration("20261126182803_FollowUpKey")]
     partial class FollowUpKey
     {
         /// <inheritdoc />
@@ -1240,6 +1240,8 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.HasIndex("ReviewId", "FindingId");
 
                     b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
+
+                    b.HasIndex("FollowUpJurisdictionId", "Strength", "DueDate");
 
                     b.ToTable("ReviewActions");
                 });

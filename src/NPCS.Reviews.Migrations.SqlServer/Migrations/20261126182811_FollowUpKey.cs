@@ -36,6 +36,11 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                 name: "IX_ReviewActions_FollowUpJurisdictionId_Status_DueDate",
                 table: "ReviewActions",
                 columns: new[] { "FollowUpJurisdictionId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActions_FollowUpJurisdictionId_Strength_DueDate",
+                table: "ReviewActions",
+                columns: new[] { "FollowUpJurisdictionId", "Strength", "DueDate" });
         }
 
         /// <inheritdoc />
@@ -47,6 +52,10 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_ReviewActions_FollowUpJurisdictionId_Status_DueDate",
+                table: "ReviewActions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewActions_FollowUpJurisdictionId_Strength_DueDate",
                 table: "ReviewActions");
 
             migrationBuilder.DropColumn(

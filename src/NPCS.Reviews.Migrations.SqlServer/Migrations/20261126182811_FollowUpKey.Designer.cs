@@ -13,7 +13,7 @@ using NPCS.Reviews.Application.Data;
 namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ReviewsDbContext))]
-    [Migration("20261126181645_FollowUpKey")]
+    [Migration("20261126182811_FollowUpKey")]
     partial class FollowUpKey
     {
         /// <inheritdoc />
@@ -1293,6 +1293,8 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.HasIndex("ReviewId", "FindingId");
 
                     b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
+
+                    b.HasIndex("FollowUpJurisdictionId", "Strength", "DueDate");
 
                     b.ToTable("ReviewActions");
                 });

@@ -38,6 +38,11 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                 name: "IX_ReviewActions_FollowUpJurisdictionId_Status_DueDate",
                 table: "ReviewActions",
                 columns: new[] { "FollowUpJurisdictionId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActions_FollowUpJurisdictionId_Strength_DueDate",
+                table: "ReviewActions",
+                columns: new[] { "FollowUpJurisdictionId", "Strength", "DueDate" });
         }
 
         /// <inheritdoc />
@@ -49,6 +54,10 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_ReviewActions_FollowUpJurisdictionId_Status_DueDate",
+                table: "ReviewActions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewActions_FollowUpJurisdictionId_Strength_DueDate",
                 table: "ReviewActions");
 
             migrationBuilder.DropColumn(
