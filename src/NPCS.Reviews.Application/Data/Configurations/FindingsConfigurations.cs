@@ -51,7 +51,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasOne<Review>().WithMany().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FactorItem>().WithMany().HasForeignKey(f => f.FactorItemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(f => f.ReviewId);
+        // A review's findings; trends count ratings and catalog items from this index alone.
+        builder.HasIndex(f => new { f.ReviewId, f.Rating, f.FactorItemId });
         builder.HasMany(f => f.Evidence).WithOne().HasForeignKey(e => e.FindingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(f => f.Evidence).AutoInclude();
     }
