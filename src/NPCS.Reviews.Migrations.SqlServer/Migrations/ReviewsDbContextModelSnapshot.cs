@@ -775,6 +775,8 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReviewId", "Date");
 
+                    b.HasIndex("ReviewId", "Status", "Date");
+
                     b.ToTable("DebriefSessions");
                 });
 
@@ -934,7 +936,7 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FactorItemId");
 
-                    b.HasIndex("ReviewId");
+                    b.HasIndex("ReviewId", "Rating", "FactorItemId");
 
                     b.ToTable("Findings");
                 });
@@ -999,7 +1001,7 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId");
+                    b.HasIndex("ReviewId", "Category", "Status");
 
                     b.ToTable("Needs");
                 });
@@ -1212,11 +1214,11 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
                     b.HasIndex("JurisdictionId", "NumberYear", "NumberSequence")
                         .IsUnique();
 
-                    b.HasIndex("JurisdictionId", "Stage", "ApprovedAt");
-
                     b.HasIndex("JurisdictionId", "DueOrder", "Number", "CaseReferenceKey");
 
                     b.HasIndex("JurisdictionId", "Stage", "DueOrder", "Number");
+
+                    b.HasIndex("JurisdictionId", "Stage", "ApprovedAt", "IncidentType", "CauseCategory", "NotifiedDate", "CompletionDue");
 
                     b.ToTable("Reviews");
                 });
@@ -1287,11 +1289,11 @@ namespace NPCS.Reviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FollowUpJurisdictionId", "DueDate");
 
-                    b.HasIndex("ReviewId", "FindingId");
-
                     b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
 
                     b.HasIndex("FollowUpJurisdictionId", "Strength", "DueDate");
+
+                    b.HasIndex("ReviewId", "FindingId", "Strength", "Status");
 
                     b.ToTable("ReviewActions");
                 });

@@ -738,6 +738,8 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewId", "Date");
 
+                    b.HasIndex("ReviewId", "Status", "Date");
+
                     b.ToTable("DebriefSessions");
                 });
 
@@ -891,7 +893,7 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FactorItemId");
 
-                    b.HasIndex("ReviewId");
+                    b.HasIndex("ReviewId", "Rating", "FactorItemId");
 
                     b.ToTable("Findings");
                 });
@@ -952,7 +954,7 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId");
+                    b.HasIndex("ReviewId", "Category", "Status");
 
                     b.ToTable("Needs");
                 });
@@ -1161,11 +1163,11 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
                     b.HasIndex("JurisdictionId", "NumberYear", "NumberSequence")
                         .IsUnique();
 
-                    b.HasIndex("JurisdictionId", "Stage", "ApprovedAt");
-
                     b.HasIndex("JurisdictionId", "DueOrder", "Number", "CaseReferenceKey");
 
                     b.HasIndex("JurisdictionId", "Stage", "DueOrder", "Number");
+
+                    b.HasIndex("JurisdictionId", "Stage", "ApprovedAt", "IncidentType", "CauseCategory", "NotifiedDate", "CompletionDue");
 
                     b.ToTable("Reviews");
                 });
@@ -1234,11 +1236,11 @@ namespace NPCS.Reviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FollowUpJurisdictionId", "DueDate");
 
-                    b.HasIndex("ReviewId", "FindingId");
-
                     b.HasIndex("FollowUpJurisdictionId", "Status", "DueDate");
 
                     b.HasIndex("FollowUpJurisdictionId", "Strength", "DueDate");
+
+                    b.HasIndex("ReviewId", "FindingId", "Strength", "Status");
 
                     b.ToTable("ReviewActions");
                 });

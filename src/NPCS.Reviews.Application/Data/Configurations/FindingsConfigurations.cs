@@ -51,7 +51,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasOne<Review>().WithMany().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FactorItem>().WithMany().HasForeignKey(f => f.FactorItemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(f => f.ReviewId);
+        // A review's findings; trends count ratings and catalog items from this index alone.
+        builder.HasIndex(f => new { f.ReviewId, f.Rating, f.FactorItemId });
         builder.HasMany(f => f.Evidence).WithOne().HasForeignKey(e => e.FindingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(f => f.Evidence).AutoInclude();
     }
@@ -75,7 +76,8 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Finding>().WithMany().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.ReviewId, a.FindingId });
+        // A finding's actions; trends count them by strength and status from this index alone.
+        builder.HasIndex(a => new { a.ReviewId, a.FindingId, a.Strength, a.Status });
 
         // The Actions page and My work read a jurisdiction's followed-up actions by their follow-up key
         // (ReviewsDbContext.FollowedUpActions), each filter from one index range: counted and paged by

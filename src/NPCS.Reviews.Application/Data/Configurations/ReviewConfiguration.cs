@@ -20,8 +20,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.HasIndex(r => new { r.JurisdictionId, r.Stage, r.DueOrder, r.Number });
         builder.HasIndex(r => new { r.JurisdictionId, r.DueOrder, r.Number, r.CaseReferenceKey });
 
-        // Trends and extracts: the reviews a jurisdiction approved in a period.
-        builder.HasIndex(r => new { r.JurisdictionId, r.Stage, r.ApprovedAt });
+        // Trends and extracts: the reviews a jurisdiction approved in a period, with the columns the
+        // trends count (type, cause, notification and deadline) in the index, so they are read from it.
+        builder.HasIndex(r => new { r.JurisdictionId, r.Stage, r.ApprovedAt, r.IncidentType, r.CauseCategory, r.NotifiedDate, r.CompletionDue });
         builder.Property(r => r.Summary).HasMaxLength(IntakeDetails.SummaryMaxLength);
         builder.Property(r => r.ScreeningReason).HasMaxLength(Review.ReasonMaxLength).IsRequired();
         builder.Property(r => r.ScreenOutOverrideReason).HasMaxLength(Review.ReasonMaxLength);

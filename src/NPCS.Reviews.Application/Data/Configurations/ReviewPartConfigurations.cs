@@ -38,7 +38,8 @@ internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.Property(n => n.BarrierNote).HasMaxLength(Need.BarrierNoteMaxLength);
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.HasOne<Review>().WithMany().HasForeignKey(n => n.ReviewId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(n => n.ReviewId);
+        // A review's needs; trends count them by category and status from this index alone.
+        builder.HasIndex(n => new { n.ReviewId, n.Category, n.Status });
     }
 }
 
@@ -87,6 +88,9 @@ internal sealed class DebriefSessionConfiguration : IEntityTypeConfiguration<Deb
         builder.HasMany(s => s.Participants).WithOne().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Participants).AutoInclude();
         builder.HasIndex(s => new { s.ReviewId, s.Date });
+
+        // The first session held of a review (trends' days to the first debrief), from the index alone.
+        builder.HasIndex(s => new { s.ReviewId, s.Status, s.Date });
     }
 }
 

@@ -53,7 +53,8 @@ public static class ListReviews
 
             // Sorted by the deadline that applies at each stage (Review.DueOrder, stored and indexed);
             // reviews without a deadline (screened out, approved) go last.
-            var rows = await reviews
+            // Nothing matched: no page to read.
+            var rows = total == 0 ? [] : await reviews
                 .OrderBy(r => r.DueOrder)
                 .ThenBy(r => r.Number)
                 .Skip((page - 1) * PageSize)

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Features.Trends;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Reviews;
 
@@ -61,23 +62,16 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// <summary>The approved reviews whose approval month (in the agency's time zone) lies in the period.</summary>
     /// <param name="owner">The jurisdiction, from <see cref="OwnerAsync"/>.</param>
     /// <param name="period">The approval months.</param>
-    /// <param name="forTrends">
-    /// True for the trends dashboard, which counts what the records hold but never shows a review's
-    /// pseudonym or its protective-factor ratings: those are left empty and not read (they were most
-    /// of the rows a dashboard read). An extract (false) always has both.
-    /// </param>
     /// <param name="ct">Cancels the read.</param>
-    public async IAsyncEnumerable<ExtractRecord> ReadAsync(Owner owner, ExtractPeriod period, bool forTrends = false, [EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<ExtractRecord> ReadAsync(Owner owner, ExtractPeriod period, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(period);
-        var from = owner.StartOf(period.From);
-        var until = owner.StartOf(period.To.AddMonths(1));
         var lastId = 0;
         while (true)
         {
-            var reviews = await db.Reviews.AsNoTracking()
-                .Where(r => r.Stage == ReviewStage.Approved && r.ApprovedAt >= from && r.ApprovedAt < until && r.Id > lastId)
+            var reviews = await Approved(owner, period)
+                .Where(r => r.Id > lastId)
                 .OrderBy(r => r.Id)
                 .Take(BatchSize)
                 .Select(r => new ReviewRow(
@@ -90,17 +84,94 @@ public sealed class ExtractSource(ReviewsDbContext db)
             }
 
             lastId = reviews[^1].Id;
-            var parts = await PartsAsync([.. reviews.Select(r => r.Id)], withFactors: !forTrends, ct);
+            var parts = await PartsAsync([.. reviews.Select(r => r.Id)], ct);
             foreach (var review in reviews)
             {
-                yield return Record(owner, period, review, parts, pseudonym: !forTrends);
+                yield return Record(owner, period, review, parts);
             }
         }
     }
 
-    private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts, bool pseudonym)
+    /// <summary>
+    /// Counts, in the database, what the trends dashboard shows of the approved reviews whose approval
+    /// month lies in the aggregator's period (of one incident type, or all): the same reviews and the
+    /// same numbers as <see cref="ReadAsync"/> records fed one by one to <see cref="TrendAggregator.Add"/>,
+    /// without reading the records. Per review only its coded columns and first debrief held (the
+    /// quarter and the days need the agency's calendar); each part is counted with GROUP BY. Each query
+    /// joins the filtered <see cref="ReviewsDbContext.Reviews"/>, so the parts' own copy of that test
+    /// (<see cref="ReviewsDbContext.ThroughReview"/>) is left out.
+    /// </summary>
+    public async Task CountAsync(Owner owner, TrendAggregator aggregator, IncidentType? incidentType, CancellationToken ct)
     {
-        var approvedOn = owner.DateOf(r.ApprovedAt);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(aggregator);
+        var reviews = Approved(owner, aggregator.Period);
+        if (incidentType is { } type)
+        {
+            reviews = reviews.Where(r => r.IncidentType == type);
+        }
+
+        var rows = await reviews
+            .Select(r => new
+            {
+                ApprovedAt = r.ApprovedAt!.Value,
+                r.NotifiedDate,
+                r.CompletionDue,
+                r.IncidentType,
+                r.CauseCategory,
+                FirstDebrief = db.DebriefSessions.Where(s => s.ReviewId == r.Id && s.Status == SessionStatus.Held).Min(s => (DateOnly?)s.Date),
+            })
+            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        foreach (var r in rows)
+        {
+            var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate, r.CompletionDue, r.FirstDebrief);
+            aggregator.AddReview(timing.ApprovedMonth, r.IncidentType, r.CauseCategory, timing.CompletedOnTime, timing.DaysToApproval, timing.DaysToFirstDebrief);
+        }
+
+        var needs = await (
+            from r in reviews
+            join n in db.Needs on r.Id equals n.ReviewId
+            group n by new { n.Category, n.Status } into g
+            select new { g.Key.Category, g.Key.Status, Count = g.Count() }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        needs.ForEach(n => aggregator.AddNeeds(n.Category, n.Status, n.Count));
+
+        var findings =
+            from r in reviews
+            join f in db.Findings on r.Id equals f.ReviewId
+            join i in db.Set<FactorItem>() on f.FactorItemId equals i.Id
+            join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
+            select new { f.ReviewId, f.Rating, Domain = d.Code, Item = i.Code };
+        var ratings = await findings.GroupBy(f => f.Rating).Select(g => new { Rating = g.Key, Count = g.Count() })
+            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        ratings.ForEach(f => aggregator.AddFindings(f.Rating, f.Count));
+        var domains = await findings.GroupBy(f => f.Domain).Select(g => new { Domain = g.Key, Reviews = g.Select(f => f.ReviewId).Distinct().Count() })
+            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        domains.ForEach(d => aggregator.AddReviewsWithDomain(d.Domain, d.Reviews));
+        var items = await findings.GroupBy(f => new { f.Domain, f.Item }).Select(g => new { g.Key.Domain, g.Key.Item, Reviews = g.Select(f => f.ReviewId).Distinct().Count() })
+            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        items.ForEach(i => aggregator.AddReviewsWithItem(i.Domain, i.Item, i.Reviews));
+
+        // An action counts under its finding, as in a record: the actions of these reviews' findings.
+        var actions = await (
+            from r in reviews
+            join f in db.Findings on r.Id equals f.ReviewId
+            join a in db.ReviewActions on new { f.ReviewId, FindingId = f.Id } equals new { a.ReviewId, a.FindingId }
+            group a by new { a.Strength, a.Status } into g
+            select new { g.Key.Strength, g.Key.Status, Count = g.Count() }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        actions.ForEach(a => aggregator.AddActions(a.Strength, a.Status, a.Count));
+    }
+
+    /// <summary>The jurisdiction's reviews approved in the period's months, by the agency's calendar (the bounds in UTC).</summary>
+    private IQueryable<Review> Approved(Owner owner, ExtractPeriod period)
+    {
+        var from = owner.StartOf(period.From);
+        var until = owner.StartOf(period.To.AddMonths(1));
+        return db.Reviews.AsNoTracking().Where(r => r.Stage == ReviewStage.Approved && r.ApprovedAt >= from && r.ApprovedAt < until);
+    }
+
+    private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts)
+    {
+        var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate, r.CompletionDue, parts.FirstDebrief.TryGetValue(r.Id, out var held) ? held : null);
         var findings = parts.Findings[r.Id]
             .Select(f => new ExtractFinding(f.DomainCode, f.ItemCode, f.CatalogVersion, f.Rating, [.. parts.Actions[f.Id].Select(a => new ExtractAction(a.Strength, a.Status, a.Effectiveness))]))
             .ToList();
@@ -108,8 +179,8 @@ public sealed class ExtractSource(ReviewsDbContext db)
         {
             Jurisdiction = owner.Code,
             Period = period,
-            Review = pseudonym ? owner.Pseudonym(r.Id) : string.Empty,
-            ApprovedMonth = YearMonth.Of(approvedOn),
+            Review = owner.Pseudonym(r.Id),
+            ApprovedMonth = timing.ApprovedMonth,
             IncidentMonth = YearMonth.Of(r.IncidentDate),
             IncidentType = r.IncidentType,
             CauseCategory = r.CauseCategory,
@@ -122,10 +193,24 @@ public sealed class ExtractSource(ReviewsDbContext db)
             Needs = [.. parts.Needs[r.Id].Select(n => new ExtractNeed(n.Category, n.Status, Flags(n.Barriers)))],
             ProtectiveFactors = [.. parts.Factors[r.Id].Select(f => new ExtractProtectiveFactor(f.Factor, f.Rating))],
             Findings = findings,
-            DaysToFirstDebrief = parts.FirstDebrief.TryGetValue(r.Id, out var held) ? Math.Max(0, held.DayNumber - r.NotifiedDate.DayNumber) : null,
-            DaysToApproval = Math.Max(0, approvedOn.DayNumber - r.NotifiedDate.DayNumber),
-            CompletedOnTime = approvedOn <= r.CompletionDue,
+            DaysToFirstDebrief = timing.DaysToFirstDebrief,
+            DaysToApproval = timing.DaysToApproval,
+            CompletedOnTime = timing.CompletedOnTime,
         };
+    }
+
+    /// <summary>A review's month and days by the agency's calendar, the same in a record and in a count.</summary>
+    private readonly record struct Timing(YearMonth ApprovedMonth, int DaysToApproval, bool CompletedOnTime, int? DaysToFirstDebrief)
+    {
+        public static Timing Of(Owner owner, DateTimeOffset approvedAt, DateOnly notified, DateOnly completionDue, DateOnly? firstDebriefHeld)
+        {
+            var approvedOn = owner.DateOf(approvedAt);
+            return new(
+                YearMonth.Of(approvedOn),
+                Math.Max(0, approvedOn.DayNumber - notified.DayNumber),
+                approvedOn <= completionDue,
+                firstDebriefHeld is { } held ? Math.Max(0, held.DayNumber - notified.DayNumber) : null);
+        }
     }
 
     private static List<NeedBarrier> Flags(NeedBarrier barriers) =>
@@ -137,11 +222,11 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// each part's own copy of that test (<see cref="ReviewsDbContext.ThroughReview"/>) is left out, and
     /// the ids go as one array parameter (one SQL text for every batch size).
     /// </summary>
-    private async Task<Parts> PartsAsync(List<int> ids, bool withFactors, CancellationToken ct)
+    private async Task<Parts> PartsAsync(List<int> ids, CancellationToken ct)
     {
         var needs = await db.Needs.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).Where(n => EF.Parameter(ids).Contains(n.ReviewId)).OrderBy(n => n.Id)
             .Select(n => new NeedRow(n.ReviewId, n.Category, n.Status, n.Barriers)).ToListAsync(ct);
-        var factors = !withFactors ? [] : await (
+        var factors = await (
             from a in db.FamilyNeedsAnalyses.AsNoTracking().IgnoreQueryFilters([ReviewsDbContext.ThroughReview])
             where EF.Parameter(ids).Contains(a.ReviewId)
             join f in db.Set<ProtectiveFactorAssessment>() on a.Id equals f.AnalysisId

@@ -25,9 +25,11 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
 }
 
 /// <summary>
-/// The counters every trend table is built from, fed one de-identified <see cref="ExtractRecord"/>
-/// at a time (from the hub or from the jurisdiction's live reviews), so memory holds counters and the
-/// day values for the percentiles, never the records. A record approved outside the period is ignored.
+/// The counters every trend table is built from, so memory holds counters and the day values for the
+/// percentiles, never the records. Fed one de-identified <see cref="ExtractRecord"/> at a time from
+/// the hub (a record approved outside the period is ignored), or with the counts the database makes of
+/// the jurisdiction's live reviews (<see cref="ExtractSource.CountAsync"/>): one review at a time, and
+/// each part's count at once.
 /// </summary>
 public sealed class TrendAggregator
 {
@@ -106,46 +108,73 @@ public sealed class TrendAggregator
             return;
         }
 
-        var quarter = IndexOf(Quarters, Quarter.Of(record.ApprovedMonth));
-        Reviews++;
-        CompletedOnTime += record.CompletedOnTime ? 1 : 0;
-        ByIncidentType[IndexOf(IncidentTypes, record.IncidentType), quarter]++;
-        ByCause[IndexOf(Causes, record.CauseCategory), quarter]++;
+        AddReview(record.ApprovedMonth, record.IncidentType, record.CauseCategory, record.CompletedOnTime, record.DaysToApproval, record.DaysToFirstDebrief);
         foreach (var domain in record.Findings.Select(f => f.Domain).Distinct(StringComparer.Ordinal))
         {
-            _domains[domain] = _domains.GetValueOrDefault(domain) + 1;
+            AddReviewsWithDomain(domain, 1);
         }
 
-        foreach (var item in record.Findings.Select(f => (f.Domain, f.Item)).Distinct())
+        foreach (var (domain, item) in record.Findings.Select(f => (f.Domain, f.Item)).Distinct())
         {
-            _items[item] = _items.GetValueOrDefault(item) + 1;
+            AddReviewsWithItem(domain, item, 1);
         }
 
         foreach (var finding in record.Findings)
         {
-            if (finding.Rating is >= FindingRating.Min and <= FindingRating.Max)
-            {
-                Ratings[finding.Rating]++;
-            }
-
+            AddFindings(finding.Rating, 1);
             foreach (var action in finding.Actions)
             {
-                Actions[IndexOf(Strengths, action.Strength), IndexOf(ActionStatuses, action.Status)]++;
+                AddActions(action.Strength, action.Status, 1);
             }
         }
 
         foreach (var need in record.Needs)
         {
-            Needs[IndexOf(NeedCategories, need.Category), IndexOf(NeedStatuses, need.Status)]++;
+            AddNeeds(need.Category, need.Status, 1);
+        }
+    }
+
+    /// <summary>One review approved in the period (its parts are counted by the other Add methods).</summary>
+    public void AddReview(YearMonth approvedMonth, IncidentType incidentType, CauseCategory cause, bool completedOnTime, int daysToApproval, int? daysToFirstDebrief)
+    {
+        if (!Period.Contains(approvedMonth))
+        {
+            throw new ArgumentOutOfRangeException(nameof(approvedMonth), approvedMonth, "Approved outside the period.");
         }
 
-        if (record.DaysToFirstDebrief is { } debrief)
+        var quarter = IndexOf(Quarters, Quarter.Of(approvedMonth));
+        Reviews++;
+        CompletedOnTime += completedOnTime ? 1 : 0;
+        ByIncidentType[IndexOf(IncidentTypes, incidentType), quarter]++;
+        ByCause[IndexOf(Causes, cause), quarter]++;
+        if (daysToFirstDebrief is { } debrief)
         {
             _daysToDebrief.Add(debrief);
         }
 
-        _daysToApproval.Add(record.DaysToApproval);
+        _daysToApproval.Add(daysToApproval);
     }
+
+    /// <summary>Reviews with at least one finding in the domain.</summary>
+    public void AddReviewsWithDomain(string domain, int reviews) => _domains[domain] = _domains.GetValueOrDefault(domain) + reviews;
+
+    /// <summary>Reviews with at least one finding coded with the item.</summary>
+    public void AddReviewsWithItem(string domain, string item, int reviews) => _items[(domain, item)] = _items.GetValueOrDefault((domain, item)) + reviews;
+
+    /// <summary>Findings of a rating; a rating off the scale is not counted.</summary>
+    public void AddFindings(int rating, int findings)
+    {
+        if (rating is >= FindingRating.Min and <= FindingRating.Max)
+        {
+            Ratings[rating] += findings;
+        }
+    }
+
+    public void AddActions(ActionStrength strength, ActionStatus status, int actions) =>
+        Actions[IndexOf(Strengths, strength), IndexOf(ActionStatuses, status)] += actions;
+
+    public void AddNeeds(NeedCategory category, NeedStatus status, int needs) =>
+        Needs[IndexOf(NeedCategories, category), IndexOf(NeedStatuses, status)] += needs;
 
     /// <summary>Sorts the day values once every record is in: the percentiles read them sorted.</summary>
     public void Complete()

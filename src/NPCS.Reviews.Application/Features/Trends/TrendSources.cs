@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
@@ -9,10 +8,11 @@ using NPCS.Reviews.Domain.Reviews;
 namespace NPCS.Reviews.Application.Features.Trends;
 
 /// <summary>
-/// The two places trends come from, both as <see cref="ExtractRecord"/>s streamed into a
-/// <see cref="TrendAggregator"/>: the NPCS hub (every imported jurisdiction's shared reviews; filters
-/// on the hub's own columns run in SQL, then each record is read from its JSON) and the signed-in
-/// user's jurisdiction, live, through <see cref="ExtractSource"/> (the same path as an export).
+/// The two places trends come from, both counted into a <see cref="TrendAggregator"/>: the NPCS hub
+/// (every imported jurisdiction's shared reviews; filters on the hub's own columns run in SQL, then
+/// each <see cref="ExtractRecord"/> is read from its JSON) and the signed-in user's jurisdiction, live,
+/// counted in the database by <see cref="ExtractSource.CountAsync"/> (the same reviews and coded
+/// columns as an export, never a text column).
 /// </summary>
 public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
 {
@@ -55,11 +55,7 @@ public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
     {
         var owner = await extracts.OwnerAsync(ct);
         var aggregator = new TrendAggregator(period);
-        await foreach (var record in Filtered(extracts.ReadAsync(owner, period, forTrends: true, ct), incidentType, ct))
-        {
-            aggregator.Add(record);
-        }
-
+        await extracts.CountAsync(owner, aggregator, incidentType, ct);
         aggregator.Complete();
         return aggregator;
     }
@@ -97,17 +93,6 @@ public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
         }
 
         return new CatalogLabels(domains, items);
-    }
-
-    private static async IAsyncEnumerable<ExtractRecord> Filtered(IAsyncEnumerable<ExtractRecord> records, IncidentType? incidentType, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var record in records.WithCancellation(ct))
-        {
-            if (incidentType is null || record.IncidentType == incidentType)
-            {
-                yield return record;
-            }
-        }
     }
 }
 
