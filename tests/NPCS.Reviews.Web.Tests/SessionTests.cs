@@ -1,7 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Web.Tests.Support;
 
 namespace NPCS.Reviews.Web.Tests;
@@ -47,6 +51,43 @@ public class SessionTests(AppFactory app) : IClassFixture<AppFactory>
 
         await admin.SubmitAsync(await admin.GetPageAsync($"/Admin/Users/{id}"), "form[action*='handler=Role']", new() { ["Role.Role"] = ["Supervisor"] });
     }
+
+    [Fact]
+    public async Task Should_carry_the_jurisdiction_s_time_zone_in_the_cookie_and_renew_it_at_the_next_request_after_a_change()
+    {
+        using var supervisor = await app.SignInAsync("supervisor@demo.local");
+        var jurisdictionId = await app.QueryDbAsync(db => db.Users.Where(u => u.Email == "supervisor@demo.local").Select(u => u.JurisdictionId!.Value).SingleAsync());
+        var zone = await app.QueryDbAsync(db => db.Jurisdictions.IgnoreQueryFilters().Where(j => j.Id == jurisdictionId).Select(j => j.TimeZoneId).SingleAsync());
+
+        // Unchanged: the one-query check lets the cookie through as it is, time zone included.
+        var unchanged = await supervisor.Http.GetAsync(new Uri("/Reviews", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Null(AuthenticationCookie(unchanged));
+
+        await app.QueryDbAsync(db => db.Jurisdictions.IgnoreQueryFilters().Where(j => j.Id == jurisdictionId).ExecuteUpdateAsync(s => s.SetProperty(j => j.TimeZoneId, "Pacific/Honolulu")));
+        try
+        {
+            var renewed = await supervisor.Http.GetAsync(new Uri("/Reviews", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+            var cookie = AuthenticationCookie(renewed) ?? throw new Xunit.Sdk.XunitException("The cookie was not renewed after the time zone changed.");
+            var ticket = SignInCookie().TicketDataFormat.Unprotect(cookie);
+            Assert.Equal("Pacific/Honolulu", ticket?.Principal.FindFirst(AppClaims.TimeZone)?.Value);
+            Assert.Null(AuthenticationCookie(await supervisor.Http.GetAsync(new Uri("/Reviews", UriKind.Relative))));
+        }
+        finally
+        {
+            await app.QueryDbAsync(db => db.Jurisdictions.IgnoreQueryFilters().Where(j => j.Id == jurisdictionId).ExecuteUpdateAsync(s => s.SetProperty(j => j.TimeZoneId, zone)));
+        }
+    }
+
+    private CookieAuthenticationOptions SignInCookie() =>
+        app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+
+    /// <summary>The sign-in cookie a response sets, if it sets one.</summary>
+    private string? AuthenticationCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';', 2)[0]).Where(v => v.StartsWith(SignInCookie().Cookie.Name + "=", StringComparison.Ordinal)).Select(v => v[(v.IndexOf('=', StringComparison.Ordinal) + 1)..]).FirstOrDefault()
+            : null;
 
     [Fact]
     public async Task Should_end_a_session_after_30_idle_minutes_and_not_while_it_is_used()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Data;
+using NPCS.Reviews.Application.Security;
 using NPCS.Reviews.Domain.Jurisdictions;
 
 namespace NPCS.Reviews.Application.Common;
@@ -8,7 +9,7 @@ namespace NPCS.Reviews.Application.Common;
 /// "Today" as the current user's agency sees it: the date in the jurisdiction's time zone (UTC for
 /// users outside any jurisdiction). An agency in California at 6 pm is still on today's date.
 /// </summary>
-public sealed class JurisdictionClock(ReviewsDbContext db, TimeProvider time)
+public sealed class JurisdictionClock(ReviewsDbContext db, TimeProvider time, ICurrentUser user)
 {
     private string? _timeZoneId;
     private bool _loaded;
@@ -22,7 +23,11 @@ public sealed class JurisdictionClock(ReviewsDbContext db, TimeProvider time)
     {
         if (!_loaded)
         {
-            _timeZoneId = await db.Jurisdictions.Select(j => j.TimeZoneId).SingleOrDefaultAsync(ct);
+            // A signed-in user's principal carries it (checked against the jurisdiction on every
+            // request): no query. Otherwise it is read from the jurisdiction in scope.
+            _timeZoneId = user.JurisdictionId is not null && user.TimeZoneId is { } zone
+                ? zone
+                : await db.Jurisdictions.Select(j => j.TimeZoneId).SingleOrDefaultAsync(ct);
             _loaded = true;
         }
 

@@ -8,6 +8,13 @@ public interface ICurrentUser
     /// <summary>The user's jurisdiction; null for analysts and anonymous callers, who then see no jurisdiction's records.</summary>
     int? JurisdictionId { get; }
 
+    /// <summary>
+    /// The jurisdiction's time zone as the signed-in principal carries it (checked against the
+    /// database on every request), or null when the caller does not know it: then
+    /// <see cref="Common.JurisdictionClock"/> reads it from the jurisdiction.
+    /// </summary>
+    string? TimeZoneId => null;
+
     bool IsInRole(string role);
 }
 

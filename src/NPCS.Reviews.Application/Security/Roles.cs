@@ -55,6 +55,9 @@ public static class AppClaims
     public const string JurisdictionName = "npcs:jurisdiction_name";
     public const string DisplayName = "npcs:display_name";
 
+    /// <summary>The jurisdiction's time zone (IANA id), so that "today" needs no query on each request.</summary>
+    public const string TimeZone = "npcs:time_zone";
+
     /// <summary>Present while the account must set up two-factor sign-in before it may do anything else.</summary>
     public const string TwoFactorSetupRequired = "npcs:two_factor_setup_required";
 }

@@ -15,7 +15,7 @@ namespace NPCS.Reviews.Web.Infrastructure;
 /// jurisdiction. When all of it still matches the cookie, the request goes on with the cookie's
 /// principal. Otherwise Identity's own validator takes over: a changed stamp (role change, lock,
 /// two-factor change, new password) signs the person out; any other change (display name,
-/// jurisdiction name, the jurisdiction's two-factor rule) rebuilds the principal and renews the
+/// jurisdiction name or time zone, the jurisdiction's two-factor rule) rebuilds the principal and renews the
 /// cookie. Without this, every request rebuilt the principal (five queries) and re-issued the cookie.
 /// </summary>
 public sealed class AccountStampValidator(
@@ -36,6 +36,7 @@ public sealed class AccountStampValidator(
                  u.JurisdictionId,
                  u.TwoFactorEnabled,
                  j == null ? null : j.Name,
+                 j == null ? null : j.TimeZoneId,
                  j != null && j.RequireTwoFactorForSupervisors))
             .FirstOrDefault());
 
@@ -66,8 +67,9 @@ public sealed class AccountStampValidator(
             && string.Equals(principal.FindFirstValue(AppClaims.DisplayName), account.DisplayName, StringComparison.Ordinal)
             && string.Equals(principal.FindFirstValue(AppClaims.JurisdictionId), account.JurisdictionId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             && string.Equals(principal.FindFirstValue(AppClaims.JurisdictionName), account.JurisdictionName, StringComparison.Ordinal)
+            && string.Equals(principal.FindFirstValue(AppClaims.TimeZone), account.TimeZoneId, StringComparison.Ordinal)
             && principal.HasClaim(c => c.Type == AppClaims.TwoFactorSetupRequired) == setupRequired;
     }
 
-    private sealed record Account(string? SecurityStamp, string DisplayName, int? JurisdictionId, bool TwoFactorEnabled, string? JurisdictionName, bool RequireTwoFactorForSupervisors);
+    private sealed record Account(string? SecurityStamp, string DisplayName, int? JurisdictionId, bool TwoFactorEnabled, string? JurisdictionName, string? TimeZoneId, bool RequireTwoFactorForSupervisors);
 }

@@ -26,11 +26,12 @@ public sealed class ClaimsFactory(
             identity.AddClaim(new Claim(AppClaims.JurisdictionId, id.ToString(CultureInfo.InvariantCulture)));
             var jurisdiction = await db.Jurisdictions.IgnoreQueryFilters()
                 .Where(j => j.Id == id)
-                .Select(j => new { j.Name, j.RequireTwoFactorForSupervisors })
+                .Select(j => new { j.Name, j.TimeZoneId, j.RequireTwoFactorForSupervisors })
                 .SingleOrDefaultAsync();
             if (jurisdiction is not null)
             {
                 identity.AddClaim(new Claim(AppClaims.JurisdictionName, jurisdiction.Name));
+                identity.AddClaim(new Claim(AppClaims.TimeZone, jurisdiction.TimeZoneId));
 
                 // Rebuilt on every request (the security stamp is checked each time), so turning the
                 // requirement on reaches a signed-in Supervisor at their next click.

@@ -14,5 +14,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public int? JurisdictionId =>
         int.TryParse(Principal?.FindFirstValue(AppClaims.JurisdictionId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
+    public string? TimeZoneId => Principal?.FindFirstValue(AppClaims.TimeZone);
+
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 }
