@@ -20,6 +20,7 @@ public static class DependencyInjection
             [
                 typeof(LoggingBehavior<,>),
                 typeof(AuthorizationBehavior<,>),
+                typeof(ConnectionBehavior<,>),
                 typeof(ValidationBehavior<,>),
             ];
         });

@@ -83,6 +83,19 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
         Users.Where(u => u.JurisdictionId != null && u.JurisdictionId == ScopeJurisdictionId);
 
     /// <summary>
+    /// The display names of these users of the current jurisdiction, by id (nulls and repeats are
+    /// skipped). Only the two columns are read: a user row also holds the password hash and stamps.
+    /// </summary>
+    public async Task<Dictionary<string, string>> DisplayNamesAsync(IEnumerable<string?> userIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        string[] ids = [.. userIds.OfType<string>().Distinct()];
+        return ids.Length == 0
+            ? []
+            : await JurisdictionUsers.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    /// <summary>
     /// The name of the filter a review's parts share (visible when their review is). Only a query that
     /// joins the filtered <see cref="Reviews"/> itself, or <see cref="FollowedUpActions"/> (which makes
     /// the same test on a copy of the review's jurisdiction), may ignore it, and only it.

@@ -47,7 +47,8 @@ public static class Database
             services.AddDbContext<ReviewsDbContext>(o => o
                 .UseSqlite(connectionString, x => x.MigrationsAssembly("NPCS.Reviews.Migrations.Sqlite"))
                 .AddInterceptors(SqliteBusyTimeout.Instance)
-                .ConfigureWarnings(WithholdDataBearingEvents));
+                .ConfigureWarnings(WithholdDataBearingEvents),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -62,7 +63,8 @@ public static class Database
                     x.MigrationsAssembly("NPCS.Reviews.Migrations.SqlServer");
                     x.EnableRetryOnFailure();
                 })
-                .ConfigureWarnings(WithholdDataBearingEvents));
+                .ConfigureWarnings(WithholdDataBearingEvents),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         return services;

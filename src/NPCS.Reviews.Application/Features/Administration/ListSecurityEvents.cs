@@ -39,6 +39,7 @@ public static class ListSecurityEvents
                 .ToListAsync(cancellationToken);
             var userIds = lines.SelectMany(e => new[] { e.ActorUserId, e.SubjectUserId }).OfType<string>().Distinct().ToList();
             var names = await db.JurisdictionUsers.Where(u => userIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.DisplayName, u.Email })
                 .ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.Email})", cancellationToken);
             var rows = lines.Select(e => new Row(
                 TimeZoneInfo.ConvertTime(e.At, zone).DateTime,

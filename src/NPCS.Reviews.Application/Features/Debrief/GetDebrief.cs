@@ -97,7 +97,7 @@ public static class GetDebrief
         {
             var ids = sessions.Select(s => s.Id).ToList();
             var facilitatorIds = sessions.Select(s => s.FacilitatorId).Distinct().ToList();
-            var names = await db.JurisdictionUsers.Where(u => facilitatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var names = await db.DisplayNamesAsync(facilitatorIds, ct);
             var points = await db.DecisionPoints
                 .Where(p => p.SessionId != null && ids.Contains(p.SessionId.Value))
                 .GroupBy(p => p.SessionId!.Value)

@@ -49,7 +49,7 @@ public static class GetSession
                 .SingleOrDefaultAsync(s => s.Id == query.SessionId && s.ReviewId == review.Id, cancellationToken)
                 ?? throw new NotFoundException();
             var userIds = new[] { session.FacilitatorId, session.GroundRulesRecordedByUserId };
-            var names = await db.JurisdictionUsers.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var names = await db.DisplayNamesAsync(userIds, cancellationToken);
             var points = await db.DecisionPoints.CountAsync(p => p.SessionId == session.Id, cancellationToken);
 
             var manage = header.CanManageDebrief;

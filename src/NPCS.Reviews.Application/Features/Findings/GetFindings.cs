@@ -4,6 +4,7 @@ using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Reviews;
 using NPCS.Reviews.Application.Security;
+using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Reviews;
 
 namespace NPCS.Reviews.Application.Features.Findings;
@@ -67,9 +68,15 @@ public static class GetFindings
             var team = header.Team;
 
             // Every catalog of the jurisdiction: a finding keeps its item even once retired or superseded by an import.
-            var catalogs = await db.FactorCatalogs.AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
-            var allFactors = catalogs
-                .SelectMany(c => c.Domains.SelectMany(d => d.Items.Select(i => (c.IsCurrent, DomainOrder: d.Order, Factor: new Factor(i.Id, i.Code, i.Name, i.Guidance, d.Name, i.IsRetired), ItemOrder: i.Order))))
+            // Their items with their domains, as one query of the columns shown.
+            var items = await (
+                from c in db.FactorCatalogs
+                join d in db.Set<FactorDomain>() on c.Id equals d.CatalogId
+                join i in db.Set<FactorItem>() on d.Id equals i.DomainId
+                select new { c.IsCurrent, DomainOrder = d.Order, Domain = d.Name, i.Id, i.Code, i.Name, i.Guidance, i.RetiredInVersion, ItemOrder = i.Order })
+                .ToListAsync(cancellationToken);
+            var allFactors = items
+                .Select(i => (i.IsCurrent, i.DomainOrder, Factor: new Factor(i.Id, i.Code, i.Name, i.Guidance, i.Domain, i.RetiredInVersion is not null), i.ItemOrder))
                 .ToList();
             var groups = allFactors
                 .Where(f => f.IsCurrent && !f.Factor.Retired)
@@ -121,14 +128,16 @@ public static class GetFindings
             var options = new List<Evidence>();
             if (canReadDebrief)
             {
-                var points = await db.DecisionPoints.AsNoTracking().Where(p => p.ReviewId == reviewId).OrderBy(p => p.Date).ThenBy(p => p.Id).ToListAsync(ct);
+                var points = await db.DecisionPoints.Where(p => p.ReviewId == reviewId).OrderBy(p => p.Date).ThenBy(p => p.Id)
+                    .Select(p => new { p.Id, p.Date, p.Role, p.Decision }).ToListAsync(ct);
                 options.AddRange(points.Select(p => new Evidence(
                     EvidenceKind.DecisionPoint, p.Id, $"{p.Date:d MMM yyyy}, {p.Role.DisplayName()}: {Short(p.Decision)}")));
             }
 
-            var needs = await db.Needs.AsNoTracking().Where(n => n.ReviewId == reviewId).OrderBy(n => n.Id).ToListAsync(ct);
+            var needs = await db.Needs.Where(n => n.ReviewId == reviewId).OrderBy(n => n.Id).Select(n => new { n.Id, n.Category, n.Description }).ToListAsync(ct);
             options.AddRange(needs.Select(n => new Evidence(EvidenceKind.Need, n.Id, $"{n.Category.DisplayName()}: {Short(n.Description)}")));
-            var entries = await db.ChronologyEntries.AsNoTracking().Where(e => e.ReviewId == reviewId).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct);
+            var entries = await db.ChronologyEntries.Where(e => e.ReviewId == reviewId).OrderBy(e => e.Date).ThenBy(e => e.Id)
+                .Select(e => new { e.Id, e.Date, e.Source, e.WhatHappened }).ToListAsync(ct);
             options.AddRange(entries.Select(e => new Evidence(
                 EvidenceKind.ChronologyEntry, e.Id, $"{e.Date:d MMM yyyy}, {e.Source.DisplayName()}: {Short(e.WhatHappened)}")));
             return options;

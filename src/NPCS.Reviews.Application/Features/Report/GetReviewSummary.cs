@@ -88,7 +88,7 @@ public static class GetReviewSummary
 
             var userIds = new[] { review.AssignedFacilitatorId, review.SubmittedByUserId, review.ApprovedByUserId, review.ReturnedByUserId }
                 .OfType<string>().Distinct().ToList();
-            var names = await db.JurisdictionUsers.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var names = await db.DisplayNamesAsync(userIds, ct);
             string NameOf(string id) => names.GetValueOrDefault(id, "(former user)");
             Sign? SignOf(string? id, DateTimeOffset? at) =>
                 id is null || at is null ? null : new Sign(NameOf(id), TimeZoneInfo.ConvertTime(at.Value, zone).DateTime);

@@ -30,7 +30,7 @@ public static class GetHistory
                 .Select(c => new { c.Id, c.At, c.UserId, c.Description })
                 .ToListAsync(cancellationToken);
             var userIds = changes.Where(c => c.UserId != null).Select(c => c.UserId!).Distinct().ToList();
-            var names = await db.JurisdictionUsers.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var names = await db.DisplayNamesAsync(userIds, cancellationToken);
             var lines = changes
                 .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
                 .Select(c => new Line(

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Features.Intake;
@@ -39,9 +38,7 @@ public static class GetReview
             var review = await db.ReadReviewAsync(query.Id, cancellationToken);
 
             string?[] ids = [review.CreatedByUserId, review.AssignedFacilitatorId, review.ScreenOutOverriddenByUserId, review.ReopenedByUserId];
-            var names = await db.JurisdictionUsers
-                .Where(u => ids.Contains(u.Id))
-                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var names = await db.DisplayNamesAsync(ids, cancellationToken);
             string? NameOf(string? id) => id is null ? null : names.GetValueOrDefault(id, "(former user)");
 
             var editor = user.IsInAnyRole(Roles.ReviewEditors);

@@ -13,6 +13,9 @@ public static class ListReviews
     public const int PageSize = 25;
     public const int MaxSearchLength = 100;
 
+    /// <summary>The most matching ids a search reads to count and page them itself.</summary>
+    public const int SearchMatchesRead = 500;
+
     [Authorize(Roles.ReviewReaders)]
     public sealed record Query(ReviewStage? Stage = null, string? Search = null, int Page = 1) : IQuery<Result>;
 
@@ -41,24 +44,33 @@ public static class ListReviews
             }
 
             var search = query.Search?.Trim();
-            if (!string.IsNullOrEmpty(search))
+            var searching = !string.IsNullOrEmpty(search);
+            if (searching)
             {
-                var key = Review.KeyOf(search.Length > MaxSearchLength ? search[..MaxSearchLength] : search);
+                var key = Review.KeyOf(search!.Length > MaxSearchLength ? search[..MaxSearchLength] : search);
                 reviews = reviews.Where(r => r.Number.Contains(key) || r.CaseReferenceKey.Contains(key));
             }
 
-            var total = await reviews.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-            var page = Math.Clamp(query.Page, 1, pageCount);
-
             // Sorted by the deadline that applies at each stage (Review.DueOrder, stored and indexed);
             // reviews without a deadline (screened out, approved) go last.
-            // Nothing matched: no page to read.
-            var rows = total == 0 ? [] : await reviews
-                .OrderBy(r => r.DueOrder)
-                .ThenBy(r => r.Number)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+            var ordered = reviews.OrderBy(r => r.DueOrder).ThenBy(r => r.Number);
+
+            // A search tests every index entry of the jurisdiction: it is done once, returning the
+            // matching ids in order (a case reference matches a few), which give the count and the page.
+            // A search that matches more than SearchMatchesRead (a digit or two) is counted and paged
+            // by the database as the lists are.
+            List<int>? matches = searching ? await ordered.Select(r => r.Id).Take(SearchMatchesRead + 1).ToListAsync(cancellationToken) : null;
+            if (matches?.Count > SearchMatchesRead)
+            {
+                matches = null;
+            }
+
+            var total = matches?.Count ?? await reviews.CountAsync(cancellationToken);
+            var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+            var page = Math.Clamp(query.Page, 1, pageCount);
+            var pageIds = matches?.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+            var rows = total == 0 ? []
+                : await (pageIds is null ? ordered.Skip((page - 1) * PageSize).Take(PageSize) : ordered.Where(r => pageIds.Contains(r.Id)))
                 .Select(r => new
                 {
                     r.Id,

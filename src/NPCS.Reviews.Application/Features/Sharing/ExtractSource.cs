@@ -135,21 +135,28 @@ public sealed class ExtractSource(ReviewsDbContext db)
             select new { g.Key.Category, g.Key.Status, Count = g.Count() }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
         needs.ForEach(n => aggregator.AddNeeds(n.Category, n.Status, n.Count));
 
-        var findings =
+        // One row per finding (a few per review): the ratings, and the reviews with a domain or an item
+        // among their findings, are counted from them here rather than by three grouped queries.
+        var findings = await (
             from r in reviews
             join f in db.Findings on r.Id equals f.ReviewId
             join i in db.Set<FactorItem>() on f.FactorItemId equals i.Id
             join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
-            select new { f.ReviewId, f.Rating, Domain = d.Code, Item = i.Code };
-        var ratings = await findings.GroupBy(f => f.Rating).Select(g => new { Rating = g.Key, Count = g.Count() })
-            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
-        ratings.ForEach(f => aggregator.AddFindings(f.Rating, f.Count));
-        var domains = await findings.GroupBy(f => f.Domain).Select(g => new { Domain = g.Key, Reviews = g.Select(f => f.ReviewId).Distinct().Count() })
-            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
-        domains.ForEach(d => aggregator.AddReviewsWithDomain(d.Domain, d.Reviews));
-        var items = await findings.GroupBy(f => new { f.Domain, f.Item }).Select(g => new { g.Key.Domain, g.Key.Item, Reviews = g.Select(f => f.ReviewId).Distinct().Count() })
-            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
-        items.ForEach(i => aggregator.AddReviewsWithItem(i.Domain, i.Item, i.Reviews));
+            select new { f.ReviewId, f.Rating, Domain = d.Code, Item = i.Code }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        foreach (var rating in findings.GroupBy(f => f.Rating))
+        {
+            aggregator.AddFindings(rating.Key, rating.Count());
+        }
+
+        foreach (var domain in findings.GroupBy(f => f.Domain, StringComparer.Ordinal))
+        {
+            aggregator.AddReviewsWithDomain(domain.Key, domain.Select(f => f.ReviewId).Distinct().Count());
+        }
+
+        foreach (var item in findings.GroupBy(f => (f.Domain, f.Item)))
+        {
+            aggregator.AddReviewsWithItem(item.Key.Domain, item.Key.Item, item.Select(f => f.ReviewId).Distinct().Count());
+        }
 
         // An action counts under its finding, as in a record: the actions of these reviews' findings.
         var actions = await (

@@ -31,7 +31,7 @@ public static class ListExtractExports
                 .Take(Shown)
                 .ToListAsync(cancellationToken);
             var userIds = exports.Select(e => e.ExportedByUserId).Distinct().ToList();
-            var names = await db.JurisdictionUsers.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var names = await db.DisplayNamesAsync(userIds, cancellationToken);
             var rows = exports.Select(e => new Row(
                 TimeZoneInfo.ConvertTime(e.ExportedAt, zone).DateTime,
                 names.GetValueOrDefault(e.ExportedByUserId, "(former user)"),

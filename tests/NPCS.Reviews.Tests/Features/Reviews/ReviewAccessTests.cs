@@ -108,3 +108,49 @@ public class ReviewListTests(SliceFixture fixture) : SliceTest(fixture, Users.Ca
         Assert.Equal(created[3].Number, Assert.Single(familyNeeds.Rows).Number);
     }
 }
+
+public class ReviewSearchTests(SliceFixture fixture) : SliceTest(fixture, Users.Caseworker)
+{
+    [Fact]
+    public async Task Should_count_and_page_a_search_alike_whether_its_matches_are_few_or_more_than_it_reads_itself()
+    {
+        var numbers = new List<string>();
+        for (var i = 0; i <= ListReviews.SearchMatchesRead; i++)
+        {
+            var command = Intakes.NewCommand(Today);
+            command.IncidentDate = Today.AddDays(-90 + (i % 60));
+            command.NotifiedDate = command.IncidentDate;
+            command.MostRecentContact = null;
+            command.CaseReference = $"MANY-{i:D4}";
+            numbers.Add((await Fixture.SendAsync<CreateReview.Result>(command)).Number);
+        }
+
+        // More matches than the search reads itself: the database counts and pages them.
+        var many = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "many-"));
+        Assert.Equal(ListReviews.SearchMatchesRead + 1, many.Total);
+        Assert.Equal((int)Math.Ceiling(many.Total / (double)ListReviews.PageSize), many.PageCount);
+        var last = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "MANY-", Page: many.PageCount));
+        Assert.Equal(many.Total - ((many.PageCount - 1) * ListReviews.PageSize), last.Rows.Count);
+
+        // A few: read once, counted and paged from the ids, in the same order as the database's pages.
+        var few = await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "MANY-01"));
+        Assert.Equal(100, few.Total);
+        Assert.Equal(4, few.PageCount);
+        var pages = new List<ListReviews.Row>();
+        for (var page = 1; page <= few.PageCount; page++)
+        {
+            pages.AddRange((await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "MANY-01", Page: page))).Rows);
+        }
+
+        Assert.Equal(100, pages.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(pages.Select(r => r.NextDue).Order(), pages.Select(r => r.NextDue));
+        var all = new List<ListReviews.Row>();
+        for (var page = 1; page <= many.PageCount; page++)
+        {
+            all.AddRange((await Fixture.SendAsync<ListReviews.Result>(new ListReviews.Query(Search: "MANY-", Page: page))).Rows);
+        }
+
+        Assert.Equal(numbers.Order(), all.Select(r => r.Number).Order());
+        Assert.Equal([.. all.Where(r => pages.Any(p => p.Id == r.Id)).Select(r => r.Id)], pages.Select(r => r.Id));
+    }
+}
