@@ -174,11 +174,11 @@ public sealed class SqlCommandCountTests(SqlCountScene scene, ITestOutputHelper 
         ["POST /Admin/Users/{id}?handler=Lock"] = 14,
         ["POST /Admin/Users/{id}?handler=ResetTwoFactor"] = 13,
 
-        // A review's step pages: the review header and team, the step's records, and (findings, approval,
-        // report) every factor catalog of the jurisdiction as a split query (catalogs, domains, items).
+        // A review's step pages: the review header and team, the step's records, and (finding forms,
+        // approval, report) every factor catalog of the jurisdiction as a split query (catalogs, domains,
+        // items). The findings page reads the catalogs' items in one query and fits the default.
         ["GET /Reviews/{id}/Approval"] = 16,
         ["GET /Reviews/{id}/Debrief"] = 11,
-        ["GET /Reviews/{id}/Findings"] = 12,
         ["GET /Reviews/{id}/Findings/{findingId}/Actions/New"] = 13,
         ["GET /Reviews/{id}/Findings/{findingId}/Edit"] = 14,
         ["GET /Reviews/{id}/Report"] = 16,
@@ -196,20 +196,20 @@ public sealed class SqlCommandCountTests(SqlCountScene scene, ITestOutputHelper 
         ["POST /Reviews/{id}/FamilyNeeds?handler=Bias"] = 12,
         ["POST /Reviews/{id}/Findings/{findingId}/Actions/New"] = 13,
         ["POST /Reviews/{id}/Findings/{findingId}/Edit"] = 12,
-        ["POST /Reviews/{id}/Findings?handler=AddFinding"] = 12,
-        ["POST /Reviews/{id}/Findings?handler=DeleteAction"] = 14,
-        ["POST /Reviews/{id}/Findings?handler=DeleteFinding"] = 15,
-        ["POST /Reviews/{id}/Findings?handler=Submit"] = 15,
+        ["POST /Reviews/{id}/Findings?handler=AddFinding"] = 10,
+        ["POST /Reviews/{id}/Findings?handler=DeleteAction"] = 12,
+        ["POST /Reviews/{id}/Findings?handler=DeleteFinding"] = 13,
+        ["POST /Reviews/{id}/Findings?handler=Submit"] = 13,
         ["POST /Surveys/{waveId}/Links"] = 11,
 
         // The anonymous questionnaire: the link by its hash, its wave, instrument, units and draft.
         ["POST /Survey"] = 12,
 
         // A Supervisor's trends read the jurisdiction's live reviews and its catalogs (an Analyst's read the hub, within the default).
-        ["GET /Trends"] = 17,
-        ["GET /Trends?handler=Csv"] = 17,
-        ["GET /Trends/Annual"] = 15,
-        ["GET /Trends/Annual?handler=Csv"] = 15,
+        ["GET /Trends"] = 15,
+        ["GET /Trends?handler=Csv"] = 15,
+        ["GET /Trends/Annual"] = 13,
+        ["GET /Trends/Annual?handler=Csv"] = 13,
     };
 
     private static readonly Dictionary<string, (string As, ReviewStage At, string Answer)> Entries =
