@@ -102,7 +102,7 @@ internal static class Driver
     }
 }
 
-internal sealed record Options(int Reviews, int Users, int Duration, string Provider, string? Connection, int Jurisdictions, int Alone, int Think)
+internal sealed record Options(int Reviews, int Users, int Duration, string Provider, string? Connection, int Jurisdictions, int Alone, int Think, int Warmup)
 {
     public static Options Parse(string[] args)
     {
@@ -111,7 +111,7 @@ internal sealed record Options(int Reviews, int Users, int Duration, string Prov
         {
             if (!args[n].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unknown argument '{args[n]}'. Options: --reviews N --users N --duration SECONDS --provider sqlite|sqlserver --connection STRING --jurisdictions N --alone SECONDS --think MILLISECONDS");
+                throw new ArgumentException($"Unknown argument '{args[n]}'. Options: --reviews N --users N --duration SECONDS --provider sqlite|sqlserver --connection STRING --jurisdictions N --alone SECONDS --think MILLISECONDS --warmup SECONDS");
             }
 
             values[args[n][2..]] = args[n + 1];
@@ -130,7 +130,7 @@ internal sealed record Options(int Reviews, int Users, int Duration, string Prov
             throw new ArgumentException("--provider sqlserver needs --connection with the SQL Server connection string (an empty database).");
         }
 
-        return new Options(Number("reviews", 100_000), Number("users", 32), Number("duration", 60), provider, connection, Math.Max(2, Number("jurisdictions", 20)), Number("alone", 5), Math.Max(0, Number("think", 0)));
+        return new Options(Number("reviews", 100_000), Number("users", 32), Number("duration", 60), provider, connection, Math.Max(2, Number("jurisdictions", 20)), Number("alone", 5), Math.Max(0, Number("think", 0)), Math.Max(0, Number("warmup", 10)));
     }
 }
 
