@@ -16,12 +16,10 @@ namespace NPCS.Reviews.Application.Behaviors;
 public sealed class ConnectionBehavior<TMessage, TResponse>(ReviewsDbContext db) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    private const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
-
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (db.Database.ProviderName != Sqlite || db.Database.GetDbConnection().State == ConnectionState.Open)
+        if (!db.IsSqlite || db.Database.GetDbConnection().State == ConnectionState.Open)
         {
             return await next(message, cancellationToken);
         }

@@ -75,6 +75,9 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     /// <summary>NPCS hub: survey aggregates imported by Analysts (domain means per unit and wave).</summary>
     public DbSet<SharedSurveyWave> SharedSurveyWaves => Set<SharedSurveyWave>();
 
+    /// <summary>True on the embedded SQLite provider, false on SQL Server.</summary>
+    internal bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
     /// <summary>Read by the query filters on every query (EF parameterizes it per context instance).</summary>
     internal int? ScopeJurisdictionId => currentUser.JurisdictionId;
 
@@ -176,7 +179,7 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
 
         // SQLite has no date-time-offset type and cannot order or compare the text EF would store;
         // a sortable 64-bit value keeps time stamps comparable there. SQL Server keeps datetimeoffset.
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
