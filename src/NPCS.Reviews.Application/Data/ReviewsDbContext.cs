@@ -93,9 +93,12 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     {
         ArgumentNullException.ThrowIfNull(userIds);
         string[] ids = [.. userIds.OfType<string>().Distinct()];
+
+        // One list parameter (EF.Parameter): by default EF Core 10 writes one parameter per id, and
+        // such SQL is not cached, so it was generated again at every call; most pages call this.
         return ids.Length == 0
             ? []
-            : await JurisdictionUsers.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            : await JurisdictionUsers.Where(u => EF.Parameter(ids).Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
     /// <summary>

@@ -17,8 +17,13 @@ public static class SaveChangesExtensions
     public static async Task<Review> ReadReviewAsync(this ReviewsDbContext db, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+        return await ReadReview(db, id, ct) ?? throw new NotFoundException();
     }
+
+    // Compiled once: most pages read their review this way, and a LINQ query is re-examined at every call.
+    // The jurisdiction filter still applies (EF reads it from the context at each execution).
+    private static readonly Func<ReviewsDbContext, int, CancellationToken, Task<Review?>> ReadReview = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, int id, CancellationToken _) => db.Reviews.AsNoTracking().SingleOrDefault(r => r.Id == id));
 
     /// <summary>
     /// Saves, turning EF's concurrency failure into the conflict users are told about.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,6 +13,7 @@ public sealed class CommandFaults : DbCommandInterceptor
 {
     private int _failAt;
     private int _writes;
+    private ConcurrentQueue<string>? _reads;
 
     /// <summary>The writes counted since the last <see cref="Arm"/> or <see cref="Count"/>.</summary>
     public int Writes => Volatile.Read(ref _writes);
@@ -28,8 +30,12 @@ public sealed class CommandFaults : DbCommandInterceptor
 
     public void Disarm() => Arm(0);
 
+    /// <summary>Keeps the SQL text of every query from now on (and forgets the ones kept before).</summary>
+    public IReadOnlyCollection<string> RecordReads() => _reads = new ConcurrentQueue<string>();
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
+        _reads?.Enqueue(command.CommandText);
         Check(command);
         return result;
     }
@@ -37,6 +43,7 @@ public sealed class CommandFaults : DbCommandInterceptor
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
+        _reads?.Enqueue(command.CommandText);
         Check(command);
         return ValueTask.FromResult(result);
     }

@@ -99,7 +99,7 @@ public static class GetDebrief
             var facilitatorIds = sessions.Select(s => s.FacilitatorId).Distinct().ToList();
             var names = await db.DisplayNamesAsync(facilitatorIds, ct);
             var points = await db.DecisionPoints
-                .Where(p => p.SessionId != null && ids.Contains(p.SessionId.Value))
+                .Where(p => p.SessionId != null && EF.Parameter(ids).Contains(p.SessionId.Value))
                 .GroupBy(p => p.SessionId!.Value)
                 .Select(g => new { SessionId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.SessionId, g => g.Count, ct);

@@ -70,7 +70,7 @@ public static class ListActions
                 .Take(PageSize)
                 .Select(a => a.Id)
                 .ToListAsync(cancellationToken);
-            var rows = await FollowUpActions.Rows(db, db.ReviewActions.AsNoTracking().Where(a => ids.Contains(a.Id)), today)
+            var rows = await FollowUpActions.Rows(db, db.ReviewActions.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)), today)
                 .ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageCount, today);
         }

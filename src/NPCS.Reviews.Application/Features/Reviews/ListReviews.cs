@@ -70,7 +70,7 @@ public static class ListReviews
             var page = Math.Clamp(query.Page, 1, pageCount);
             var pageIds = matches?.Skip((page - 1) * PageSize).Take(PageSize).ToList();
             var rows = total == 0 ? []
-                : await (pageIds is null ? ordered.Skip((page - 1) * PageSize).Take(PageSize) : ordered.Where(r => pageIds.Contains(r.Id)))
+                : await (pageIds is null ? ordered.Skip((page - 1) * PageSize).Take(PageSize) : ordered.Where(r => EF.Parameter(pageIds).Contains(r.Id)))
                 .Select(r => new
                 {
                     r.Id,
