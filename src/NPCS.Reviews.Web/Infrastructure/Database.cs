@@ -140,7 +140,8 @@ public static class Database
 }
 
 /// <summary>
-/// Keeps SQLite's table statistics current (<c>PRAGMA optimize</c>): at start-up and then every hour.
+/// Keeps SQLite's table statistics current (<c>PRAGMA optimize</c>) every hour, after the refresh
+/// at start-up (<see cref="Database.PrepareAsync"/>).
 /// Without them its planner takes any index on the jurisdiction as selective, and looked up a page of
 /// reviews found by id (a search) by reading every review of the jurisdiction instead of 25 by key.
 /// </summary>
