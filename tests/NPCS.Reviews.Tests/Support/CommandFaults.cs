@@ -7,7 +7,8 @@ namespace NPCS.Reviews.Tests.Support;
 /// <summary>
 /// Makes the database fail part-way through a save: once armed, the <c>n</c>th write command
 /// (INSERT, UPDATE or DELETE; reads are not counted) throws instead of running, after the ones before
-/// it have run. Also counts the writes of a save, to know where "part-way" can be.
+/// it have run. Also counts the writes of a save, to know where "part-way" can be, and, once asked
+/// (<see cref="RecordReads"/>), keeps the SQL text of the queries sent.
 /// </summary>
 public sealed class CommandFaults : DbCommandInterceptor
 {
