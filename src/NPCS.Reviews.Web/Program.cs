@@ -53,6 +53,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInter
 
 // ...with one query when nothing has changed (see AccountStampValidator), not a rebuilt principal.
 builder.Services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, AccountStampValidator>());
+builder.Services.AddScoped<SecurityStampValidator<ApplicationUser>>();
 
 // The short-lived cookie between the password and the authenticator code gets the same flags as the sign-in cookie.
 builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
