@@ -36,12 +36,8 @@ public static class GetFamilyNeeds
             ArgumentNullException.ThrowIfNull(query);
             var review = await db.ReadReviewAsync(query.Id, cancellationToken);
             var header = await ReviewHeader.ForAsync(db, user, review, cancellationToken);
-            var needs = await db.Needs.AsNoTracking()
-                .Where(n => n.ReviewId == review.Id)
-                .OrderBy(n => n.Id)
-                .Select(n => new NeedRow(n.Id, n.Category, n.Description, n.Status, n.Barriers, n.BarrierNote, n.Version))
-                .ToListAsync(cancellationToken);
-            var analysis = await db.FamilyNeedsAnalyses.AsNoTracking().SingleOrDefaultAsync(a => a.ReviewId == review.Id, cancellationToken);
+            var needs = await NeedsOf(db, review.Id).ToListAsync(cancellationToken);
+            var analysis = await AnalysisOf(db, review.Id, cancellationToken);
 
             // Defaults shown before the first save; the empty version tells the save to create the analysis.
             var version = analysis?.Version ?? Guid.Empty;
@@ -80,5 +76,16 @@ public static class GetFamilyNeeds
             _ when !header.CanEdit => "Your role can read the family-needs analysis but not change it.",
             _ => "The family-needs analysis cannot be changed now.",
         };
+
+        // Compiled once: the page's two queries are the same at every call, and a LINQ query is rebuilt
+        // and looked up in EF Core's cache each time. The jurisdiction filters still apply.
+        private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<NeedRow>> NeedsOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, int reviewId) => db.Needs.AsNoTracking()
+                .Where(n => n.ReviewId == reviewId)
+                .OrderBy(n => n.Id)
+                .Select(n => new NeedRow(n.Id, n.Category, n.Description, n.Status, n.Barriers, n.BarrierNote, n.Version)));
+
+        private static readonly Func<ReviewsDbContext, int, CancellationToken, Task<FamilyNeedsAnalysis?>> AnalysisOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, int reviewId, CancellationToken _) => db.FamilyNeedsAnalyses.AsNoTracking().SingleOrDefault(a => a.ReviewId == reviewId));
     }
 }

@@ -69,12 +69,7 @@ public static class GetFindings
 
             // Every catalog of the jurisdiction: a finding keeps its item even once retired or superseded by an import.
             // Their items with their domains, as one query of the columns shown.
-            var items = await (
-                from c in db.FactorCatalogs
-                join d in db.Set<FactorDomain>() on c.Id equals d.CatalogId
-                join i in db.Set<FactorItem>() on d.Id equals i.DomainId
-                select new { c.IsCurrent, DomainOrder = d.Order, Domain = d.Name, i.Id, i.Code, i.Name, i.Guidance, i.RetiredInVersion, ItemOrder = i.Order })
-                .ToListAsync(cancellationToken);
+            var items = await CatalogItems(db).ToListAsync(cancellationToken);
             var allFactors = items
                 .Select(i => (i.IsCurrent, i.DomainOrder, Factor: new Factor(i.Id, i.Code, i.Name, i.Guidance, i.Domain, i.RetiredInVersion is not null), i.ItemOrder))
                 .ToList();
@@ -89,8 +84,8 @@ public static class GetFindings
             var options = await EvidenceOptionsAsync(review.Id, team.CanRead, cancellationToken);
             var labels = options.ToDictionary(o => (o.Kind, o.TargetId), o => o.Label);
 
-            var findings = await db.Findings.AsNoTracking().Where(f => f.ReviewId == review.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
-            var actions = await db.ReviewActions.AsNoTracking().Where(a => a.ReviewId == review.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+            var findings = await FindingsOf(db, review.Id).ToListAsync(cancellationToken);
+            var actions = await ActionsOf(db, review.Id).ToListAsync(cancellationToken);
             var views = findings.Select(f => new FindingView(
                 f.Id,
                 byId.TryGetValue(f.FactorItemId, out var factor) ? factor : new Factor(f.FactorItemId, "?", "Unknown factor", null, string.Empty, true),
@@ -128,20 +123,53 @@ public static class GetFindings
             var options = new List<Evidence>();
             if (canReadDebrief)
             {
-                var points = await db.DecisionPoints.Where(p => p.ReviewId == reviewId).OrderBy(p => p.Date).ThenBy(p => p.Id)
-                    .Select(p => new { p.Id, p.Date, p.Role, p.Decision }).ToListAsync(ct);
+                var points = await PointsOf(db, reviewId).ToListAsync(ct);
                 options.AddRange(points.Select(p => new Evidence(
                     EvidenceKind.DecisionPoint, p.Id, $"{p.Date:d MMM yyyy}, {p.Role.DisplayName()}: {Short(p.Decision)}")));
             }
 
-            var needs = await db.Needs.Where(n => n.ReviewId == reviewId).OrderBy(n => n.Id).Select(n => new { n.Id, n.Category, n.Description }).ToListAsync(ct);
+            var needs = await NeedsOf(db, reviewId).ToListAsync(ct);
             options.AddRange(needs.Select(n => new Evidence(EvidenceKind.Need, n.Id, $"{n.Category.DisplayName()}: {Short(n.Description)}")));
-            var entries = await db.ChronologyEntries.Where(e => e.ReviewId == reviewId).OrderBy(e => e.Date).ThenBy(e => e.Id)
-                .Select(e => new { e.Id, e.Date, e.Source, e.WhatHappened }).ToListAsync(ct);
+            var entries = await EntriesOf(db, reviewId).ToListAsync(ct);
             options.AddRange(entries.Select(e => new Evidence(
                 EvidenceKind.ChronologyEntry, e.Id, $"{e.Date:d MMM yyyy}, {e.Source.DisplayName()}: {Short(e.WhatHappened)}")));
             return options;
         }
+
+        // Compiled once (the page's queries are the same at every call; a LINQ query is rebuilt and looked
+        // up in EF Core's cache each time). The jurisdiction filters still apply at each execution.
+        private static readonly Func<ReviewsDbContext, IAsyncEnumerable<CatalogItem>> CatalogItems = EF.CompileAsyncQuery(
+            (ReviewsDbContext db) =>
+                from c in db.FactorCatalogs
+                join d in db.Set<FactorDomain>() on c.Id equals d.CatalogId
+                join i in db.Set<FactorItem>() on d.Id equals i.DomainId
+                select new CatalogItem(c.IsCurrent, d.Order, d.Name, i.Id, i.Code, i.Name, i.Guidance, i.RetiredInVersion, i.Order));
+
+        private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<Finding>> FindingsOf = EF.CompileAsyncQuery<ReviewsDbContext, int, Finding>(
+            (ReviewsDbContext db, int reviewId) => db.Findings.AsNoTracking().Where(f => f.ReviewId == reviewId).OrderBy(f => f.Id));
+
+        private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<ReviewAction>> ActionsOf = EF.CompileAsyncQuery<ReviewsDbContext, int, ReviewAction>(
+            (ReviewsDbContext db, int reviewId) => db.ReviewActions.AsNoTracking().Where(a => a.ReviewId == reviewId).OrderBy(a => a.Id));
+
+        private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<PointOption>> PointsOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, int reviewId) => db.DecisionPoints.Where(p => p.ReviewId == reviewId).OrderBy(p => p.Date).ThenBy(p => p.Id)
+                .Select(p => new PointOption(p.Id, p.Date, p.Role, p.Decision)));
+
+        private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<NeedOption>> NeedsOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, int reviewId) => db.Needs.Where(n => n.ReviewId == reviewId).OrderBy(n => n.Id)
+                .Select(n => new NeedOption(n.Id, n.Category, n.Description)));
+
+        private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<EntryOption>> EntriesOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, int reviewId) => db.ChronologyEntries.Where(e => e.ReviewId == reviewId).OrderBy(e => e.Date).ThenBy(e => e.Id)
+                .Select(e => new EntryOption(e.Id, e.Date, e.Source, e.WhatHappened)));
+
+        private sealed record CatalogItem(bool IsCurrent, int DomainOrder, string Domain, int Id, string Code, string Name, string? Guidance, int? RetiredInVersion, int ItemOrder);
+
+        private sealed record PointOption(int Id, DateOnly Date, DeciderRole Role, string Decision);
+
+        private sealed record NeedOption(int Id, NeedCategory Category, string Description);
+
+        private sealed record EntryOption(int Id, DateOnly Date, ChronologySource Source, string WhatHappened);
 
         private static string Short(string text)
         {
