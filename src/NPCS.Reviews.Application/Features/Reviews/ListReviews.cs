@@ -37,52 +37,11 @@ public static class ListReviews
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var reviews = db.Reviews.AsNoTracking();
-            if (query.Stage is { } stage && Enum.IsDefined(stage))
-            {
-                reviews = reviews.Where(r => r.Stage == stage);
-            }
-
+            ReviewStage? stage = query.Stage is { } given && Enum.IsDefined(given) ? given : null;
             var search = query.Search?.Trim();
-            var searching = !string.IsNullOrEmpty(search);
-            if (searching)
-            {
-                var key = Review.KeyOf(search!.Length > MaxSearchLength ? search[..MaxSearchLength] : search);
-                reviews = reviews.Where(r => r.Number.Contains(key) || r.CaseReferenceKey.Contains(key));
-            }
-
-            // Sorted by the deadline that applies at each stage (Review.DueOrder, stored and indexed);
-            // reviews without a deadline (screened out, approved) go last.
-            var ordered = reviews.OrderBy(r => r.DueOrder).ThenBy(r => r.Number);
-
-            // A search tests every index entry of the jurisdiction: it is done once, returning the
-            // matching ids in order (a case reference matches a few), which give the count and the page.
-            // A search that matches more than SearchMatchesRead (a digit or two) is counted and paged
-            // by the database as the lists are.
-            List<int>? matches = searching ? await ordered.Select(r => r.Id).Take(SearchMatchesRead + 1).ToListAsync(cancellationToken) : null;
-            if (matches?.Count > SearchMatchesRead)
-            {
-                matches = null;
-            }
-
-            var total = matches?.Count ?? await reviews.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-            var page = Math.Clamp(query.Page, 1, pageCount);
-            var pageIds = matches?.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-            var rows = total == 0 ? []
-                : await (pageIds is null ? ordered.Skip((page - 1) * PageSize).Take(PageSize) : ordered.Where(r => EF.Parameter(pageIds).Contains(r.Id)))
-                .Select(r => new
-                {
-                    r.Id,
-                    r.Number,
-                    r.IncidentType,
-                    r.IncidentDate,
-                    r.Stage,
-                    r.FirstDebriefDue,
-                    r.CompletionDue,
-                    Facilitator = db.Users.Where(u => u.Id == r.AssignedFacilitatorId).Select(u => u.DisplayName).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken);
+            var (rows, total, page, pageCount) = string.IsNullOrEmpty(search)
+                ? await ListAsync(stage, query.Page, cancellationToken)
+                : await SearchAsync(stage, Review.KeyOf(search.Length > MaxSearchLength ? search[..MaxSearchLength] : search), query.Page, cancellationToken);
 
             var today = await clock.TodayAsync(cancellationToken);
             return new Result(
@@ -96,5 +55,70 @@ public static class ListReviews
                 page,
                 pageCount);
         }
+
+        /// <summary>The list, or one stage of it: counted and paged by the database, with compiled queries.</summary>
+        private async Task<(List<ListRow> Rows, int Total, int Page, int PageCount)> ListAsync(ReviewStage? stage, int requested, CancellationToken ct)
+        {
+            var total = await CountOf(db, stage, ct);
+            var (page, pageCount) = Paging(total, requested);
+            return (total == 0 ? [] : await PageOf(db, stage, (page - 1) * PageSize, PageSize).ToListAsync(ct), total, page, pageCount);
+        }
+
+        /// <summary>
+        /// A search tests every index entry of the jurisdiction: it is done once, returning the matching
+        /// ids in order (a case reference matches a few), which give the count and the page. A search
+        /// that matches more than <see cref="SearchMatchesRead"/> (a digit or two) is counted and paged
+        /// by the database as the lists are.
+        /// </summary>
+        private async Task<(List<ListRow> Rows, int Total, int Page, int PageCount)> SearchAsync(ReviewStage? stage, string key, int requested, CancellationToken ct)
+        {
+            var reviews = db.Reviews.AsNoTracking().Where(r => r.Number.Contains(key) || r.CaseReferenceKey.Contains(key));
+            if (stage is not null)
+            {
+                reviews = reviews.Where(r => r.Stage == stage);
+            }
+
+            // Sorted by the deadline that applies at each stage (Review.DueOrder, stored and indexed);
+            // reviews without a deadline (screened out, approved) go last.
+            var ordered = reviews.OrderBy(r => r.DueOrder).ThenBy(r => r.Number);
+            List<int>? matches = await ordered.Select(r => r.Id).Take(SearchMatchesRead + 1).ToListAsync(ct);
+            if (matches.Count > SearchMatchesRead)
+            {
+                matches = null;
+            }
+
+            var total = matches?.Count ?? await reviews.CountAsync(ct);
+            var (page, pageCount) = Paging(total, requested);
+            var pageIds = matches?.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+            var rows = total == 0 ? []
+                : await (pageIds is null ? ordered.Skip((page - 1) * PageSize).Take(PageSize) : ordered.Where(r => EF.Parameter(pageIds).Contains(r.Id)))
+                .Select(r => new ListRow(r.Id, r.Number, r.IncidentType, r.IncidentDate, r.Stage, r.FirstDebriefDue, r.CompletionDue,
+                    db.Users.Where(u => u.Id == r.AssignedFacilitatorId).Select(u => u.DisplayName).FirstOrDefault()))
+                .ToListAsync(ct);
+            return (rows, total, page, pageCount);
+        }
+
+        private static (int Page, int PageCount) Paging(int total, int requested)
+        {
+            var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+            return (Math.Clamp(requested, 1, pageCount), pageCount);
+        }
+
+        // Compiled once: the list and its stage filter are most of what is asked, and a LINQ query is
+        // rebuilt and looked up in EF Core's cache at every call. A null stage is left out of the SQL
+        // (EF Core writes one text for a null parameter, one for a value). The jurisdiction filter applies.
+        private static readonly Func<ReviewsDbContext, ReviewStage?, CancellationToken, Task<int>> CountOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, ReviewStage? stage, CancellationToken _) => db.Reviews.Count(r => stage == null || r.Stage == stage));
+
+        private static readonly Func<ReviewsDbContext, ReviewStage?, int, int, IAsyncEnumerable<ListRow>> PageOf = EF.CompileAsyncQuery(
+            (ReviewsDbContext db, ReviewStage? stage, int skip, int take) => db.Reviews.AsNoTracking()
+                .Where(r => stage == null || r.Stage == stage)
+                .OrderBy(r => r.DueOrder).ThenBy(r => r.Number)
+                .Skip(skip).Take(take)
+                .Select(r => new ListRow(r.Id, r.Number, r.IncidentType, r.IncidentDate, r.Stage, r.FirstDebriefDue, r.CompletionDue,
+                    db.Users.Where(u => u.Id == r.AssignedFacilitatorId).Select(u => u.DisplayName).FirstOrDefault())));
+
+        private sealed record ListRow(
+            int Id, string Number, IncidentType IncidentType, DateOnly IncidentDate, ReviewStage Stage, DateOnly FirstDebriefDue, DateOnly CompletionDue, string? Facilitator);
     }
 }
