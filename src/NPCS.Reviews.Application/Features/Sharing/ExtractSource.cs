@@ -105,44 +105,22 @@ public sealed class ExtractSource(ReviewsDbContext db)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(aggregator);
-        var reviews = Approved(owner, aggregator.Period);
-        if (incidentType is { } type)
-        {
-            reviews = reviews.Where(r => r.IncidentType == type);
-        }
-
-        var rows = await reviews
-            .Select(r => new
-            {
-                ApprovedAt = r.ApprovedAt!.Value,
-                r.NotifiedDate,
-                r.CompletionDue,
-                r.IncidentType,
-                r.CauseCategory,
-                FirstDebrief = db.DebriefSessions.Where(s => s.ReviewId == r.Id && s.Status == SessionStatus.Held).Min(s => (DateOnly?)s.Date),
-            })
-            .IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
-        foreach (var r in rows)
+        var from = owner.StartOf(aggregator.Period.From);
+        var until = owner.StartOf(aggregator.Period.To.AddMonths(1));
+        await foreach (var r in CountedReviews(db, from, until, incidentType).WithCancellation(ct))
         {
             var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate, r.CompletionDue, r.FirstDebrief);
             aggregator.AddReview(timing.ApprovedMonth, r.IncidentType, r.CauseCategory, timing.CompletedOnTime, timing.DaysToApproval, timing.DaysToFirstDebrief);
         }
 
-        var needs = await (
-            from r in reviews
-            join n in db.Needs on r.Id equals n.ReviewId
-            group n by new { n.Category, n.Status } into g
-            select new { g.Key.Category, g.Key.Status, Count = g.Count() }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
-        needs.ForEach(n => aggregator.AddNeeds(n.Category, n.Status, n.Count));
+        await foreach (var n in CountedNeeds(db, from, until, incidentType).WithCancellation(ct))
+        {
+            aggregator.AddNeeds(n.Category, n.Status, n.Count);
+        }
 
         // One row per finding (a few per review): the ratings, and the reviews with a domain or an item
         // among their findings, are counted from them here rather than by three grouped queries.
-        var findings = await (
-            from r in reviews
-            join f in db.Findings on r.Id equals f.ReviewId
-            join i in db.Set<FactorItem>() on f.FactorItemId equals i.Id
-            join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
-            select new { f.ReviewId, f.Rating, Domain = d.Code, Item = i.Code }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
+        var findings = await CountedFindings(db, from, until, incidentType).ToListAsync(ct);
         foreach (var rating in findings.GroupBy(f => f.Rating))
         {
             aggregator.AddFindings(rating.Key, rating.Count());
@@ -161,13 +139,62 @@ public sealed class ExtractSource(ReviewsDbContext db)
         // An action counts under its finding, as in a record: every action is made for one of its
         // review's findings (FindingId is required), so these reviews' actions are read from the
         // action index alone, without a lookup of each action's finding.
-        var actions = await (
-            from r in reviews
-            join a in db.ReviewActions on r.Id equals a.ReviewId
-            group a by new { a.Strength, a.Status } into g
-            select new { g.Key.Strength, g.Key.Status, Count = g.Count() }).IgnoreQueryFilters([ReviewsDbContext.ThroughReview]).ToListAsync(ct);
-        actions.ForEach(a => aggregator.AddActions(a.Strength, a.Status, a.Count));
+        await foreach (var a in CountedActions(db, from, until, incidentType).WithCancellation(ct))
+        {
+            aggregator.AddActions(a.Strength, a.Status, a.Count);
+        }
     }
+
+    private static readonly string[] ThroughReviewFilter = [ReviewsDbContext.ThroughReview];
+
+    // The dashboard's four queries, compiled once (a LINQ query is rebuilt and looked up in EF Core's
+    // cache at every call): the reviews approved in [start, end), of one incident type or all (a null
+    // type is left out of the SQL). Each joins the filtered Reviews, so ThroughReview is left out.
+    private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedReview>> CountedReviews = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
+            db.Reviews.AsNoTracking()
+                .Where(r => r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type))
+                .Select(r => new CountedReview(
+                    r.ApprovedAt!.Value,
+                    r.NotifiedDate,
+                    r.CompletionDue,
+                    r.IncidentType,
+                    r.CauseCategory,
+                    db.DebriefSessions.Where(s => s.ReviewId == r.Id && s.Status == SessionStatus.Held).Min(s => (DateOnly?)s.Date)))
+                .IgnoreQueryFilters(ThroughReviewFilter));
+
+    private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedNeed>> CountedNeeds = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
+            (from r in db.Reviews.AsNoTracking()
+             where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
+             join n in db.Needs on r.Id equals n.ReviewId
+             group n by new { n.Category, n.Status } into g
+             select new CountedNeed(g.Key.Category, g.Key.Status, g.Count())).IgnoreQueryFilters(ThroughReviewFilter));
+
+    private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedFinding>> CountedFindings = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
+            (from r in db.Reviews.AsNoTracking()
+             where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
+             join f in db.Findings on r.Id equals f.ReviewId
+             join i in db.Set<FactorItem>() on f.FactorItemId equals i.Id
+             join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
+             select new CountedFinding(f.ReviewId, f.Rating, d.Code, i.Code)).IgnoreQueryFilters(ThroughReviewFilter));
+
+    private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedAction>> CountedActions = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
+            (from r in db.Reviews.AsNoTracking()
+             where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
+             join a in db.ReviewActions on r.Id equals a.ReviewId
+             group a by new { a.Strength, a.Status } into g
+             select new CountedAction(g.Key.Strength, g.Key.Status, g.Count())).IgnoreQueryFilters(ThroughReviewFilter));
+
+    private sealed record CountedReview(DateTimeOffset ApprovedAt, DateOnly NotifiedDate, DateOnly CompletionDue, IncidentType IncidentType, CauseCategory CauseCategory, DateOnly? FirstDebrief);
+
+    private sealed record CountedNeed(NeedCategory Category, NeedStatus Status, int Count);
+
+    private sealed record CountedFinding(int ReviewId, int Rating, string Domain, string Item);
+
+    private sealed record CountedAction(ActionStrength Strength, ActionStatus Status, int Count);
 
     /// <summary>The jurisdiction's reviews approved in the period's months, by the agency's calendar (the bounds in UTC).</summary>
     private IQueryable<Review> Approved(Owner owner, ExtractPeriod period)
