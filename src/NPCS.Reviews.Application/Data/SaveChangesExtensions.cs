@@ -10,7 +10,7 @@ public static class SaveChangesExtensions
     public static async Task<Review> FindReviewAsync(this ReviewsDbContext db, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Reviews.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+        return await FindReview(db, id, ct) ?? throw new NotFoundException();
     }
 
     /// <summary>The review, untracked, for reading; another jurisdiction's or a missing one is <see cref="NotFoundException"/> (404).</summary>
@@ -24,6 +24,10 @@ public static class SaveChangesExtensions
     // The jurisdiction filter still applies (EF reads it from the context at each execution).
     private static readonly Func<ReviewsDbContext, int, CancellationToken, Task<Review?>> ReadReview = EF.CompileAsyncQuery(
         (ReviewsDbContext db, int id, CancellationToken _) => db.Reviews.AsNoTracking().SingleOrDefault(r => r.Id == id));
+
+    // Compiled too: every change to a review loads it this way first.
+    private static readonly Func<ReviewsDbContext, int, CancellationToken, Task<Review?>> FindReview = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, int id, CancellationToken _) => db.Reviews.SingleOrDefault(r => r.Id == id));
 
     /// <summary>
     /// Saves, turning EF's concurrency failure into the conflict users are told about.

@@ -127,13 +127,16 @@ public sealed record ChronologyItem(int Id, DateOnly Date, TimeOnly? Time, Chron
     public static async Task<IReadOnlyList<ChronologyItem>> ListAsync(ReviewsDbContext db, int reviewId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entries = await db.ChronologyEntries.AsNoTracking()
+        var entries = await Entries(db, reviewId).ToListAsync(ct);
+        return [.. entries.Select(e => e with { Summary = Shorten(e.Summary) })];
+    }
+
+    // Compiled once: every decision-point form lists the chronology.
+    private static readonly Func<ReviewsDbContext, int, IAsyncEnumerable<ChronologyItem>> Entries = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, int reviewId) => db.ChronologyEntries.AsNoTracking()
             .Where(e => e.ReviewId == reviewId)
             .OrderBy(e => e.Date).ThenBy(e => e.Time).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.Date, e.Time, e.Source, e.WhatHappened })
-            .ToListAsync(ct);
-        return [.. entries.Select(e => new ChronologyItem(e.Id, e.Date, e.Time, e.Source, Shorten(e.WhatHappened)))];
-    }
+            .Select(e => new ChronologyItem(e.Id, e.Date, e.Time, e.Source, e.WhatHappened)));
 
     public static string Shorten(string text)
     {
@@ -159,9 +162,14 @@ public static class ManagedDecisionPoint
         ArgumentNullException.ThrowIfNull(db);
         var review = tracked ? await db.FindReviewAsync(reviewId, ct) : await db.ReadReviewAsync(reviewId, ct);
         await DebriefTeam.EnsureCanManageAsync(db, user, review, ct);
-        var points = tracked ? db.DecisionPoints : db.DecisionPoints.AsNoTracking();
-        var point = await points.SingleOrDefaultAsync(p => p.Id == pointId && p.ReviewId == review.Id, ct)
-            ?? throw new NotFoundException();
+        var point = await (tracked ? FindPoint : ReadPoint)(db, pointId, review.Id, ct) ?? throw new NotFoundException();
         return (review, point);
     }
+
+    // Compiled once: the debrief's edit pages and their saves load the point at every call.
+    private static readonly Func<ReviewsDbContext, int, int, CancellationToken, Task<DecisionPoint?>> FindPoint = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, int pointId, int reviewId, CancellationToken _) => db.DecisionPoints.SingleOrDefault(p => p.Id == pointId && p.ReviewId == reviewId));
+
+    private static readonly Func<ReviewsDbContext, int, int, CancellationToken, Task<DecisionPoint?>> ReadPoint = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, int pointId, int reviewId, CancellationToken _) => db.DecisionPoints.AsNoTracking().SingleOrDefault(p => p.Id == pointId && p.ReviewId == reviewId));
 }
