@@ -119,7 +119,8 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     private const int NamesPerCompiledQuery = 8;
 
     // Compiled once: a LINQ query is rebuilt and looked up in EF Core's cache at every call, which
-    // cost an overview three times its review's own (compiled) read.
+    // cost an overview three times its review's own (compiled) read. It states JurisdictionUsers' test
+    // itself, with the scope as a parameter: a compiled query cannot start from a property of the context.
     private static readonly Func<ReviewsDbContext, int?, string, string, string, string, string, string, string, string, IAsyncEnumerable<UserName>> NamesOf = EF.CompileAsyncQuery(
         (ReviewsDbContext db, int? scope, string a, string b, string c, string d, string e, string f, string g, string h) =>
             db.Users
