@@ -44,6 +44,11 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         // Outside Development the static web assets manifest is not loaded by default (Identity UI assets).
         builder.UseStaticWebAssets();
 
+        // Run from a build, not a publish, MapStaticAssets adds hot-reload support: a fallback route whose
+        // constraint asks the file system, on every request, whether the path is a file added since start-up.
+        // A published app never has it; the benchmark measures what production runs.
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
+
         // Settings, not app configuration: Program reads the connection string while it registers services.
         builder.UseSetting("ConnectionStrings:Reviews", _connectionString);
         builder.UseSetting("Database:Provider", _provider);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace NPCS.Reviews.LoadTests;
@@ -12,6 +13,9 @@ namespace NPCS.Reviews.LoadTests;
 internal static class LoadBenchmark
 {
     private const string Password = "Load-Test-Password-2026!";
+
+    // Fewer methods than this compiled in a 5 s round of the mix: the JIT has settled (about 2,500 in the first round of a run, tens once settled).
+    private const long SettledJitRound = 100;
 
     public static async Task Main(string[] args)
     {
@@ -79,12 +83,23 @@ internal static class LoadBenchmark
 
             // Then the mix and the baseline unmeasured for a while: the runtime recompiles the hot code
             // with its optimizing tier in the background during the first seconds of load, and that
-            // start-up is not what the pages cost once the app has been up for a minute.
+            // start-up is not what the pages cost once the app has been up for a minute. On 2 cores the
+            // background compiler takes 20 to 30 s of load to settle, so after the minimum the warm-up
+            // goes on in rounds until one compiles few methods (or a minute more has passed).
             if (options.Warmup > 0)
             {
-                Console.WriteLine($"Warm-up (not measured): the mix for {options.Warmup} s, then the baseline for {Math.Min(options.Warmup, 3)} s ...");
+                Console.WriteLine($"Warm-up (not measured): the mix for at least {options.Warmup} s and until the JIT has settled, then the baseline for {Math.Min(options.Warmup, 3)} s ...");
+                var warmed = Stopwatch.StartNew();
+                var compiled = JitInfo.GetCompiledMethodCount();
                 await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromMilliseconds(options.Think));
+                for (var round = 0; round < 12 && JitInfo.GetCompiledMethodCount() - compiled > SettledJitRound; round++)
+                {
+                    compiled = JitInfo.GetCompiledMethodCount();
+                    await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(options.Think));
+                }
+
                 await Driver.RunAsync(users, [baseline], TimeSpan.FromSeconds(Math.Min(options.Warmup, 3)));
+                Console.WriteLine($"Warm-up took {warmed.Elapsed.TotalSeconds:F0} s.");
             }
 
             // The seed's garbage is not the app's: the load phases' memory is sampled on its own.
@@ -97,7 +112,9 @@ internal static class LoadBenchmark
             Console.WriteLine(options.Think > 0
                 ? $"Mix: {options.Users} users for {options.Duration} s, each pausing {options.Think} ms on average between requests ..."
                 : $"Mix: {options.Users} users for {options.Duration} s, each sending its next request as soon as the last is answered ...");
+            var compiledBefore = JitInfo.GetCompiledMethodCount();
             var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(options.Think));
+            var compiledInMix = JitInfo.GetCompiledMethodCount() - compiledBefore;
 
             // Each page alone for a few seconds: the throughput the same users get from it, compared with the baseline's.
             var alone = new Dictionary<string, Summary>();
@@ -126,6 +143,7 @@ internal static class LoadBenchmark
             var all = mixStats.Values.Sum(s => s.Count);
             Console.WriteLine();
             Console.WriteLine($"Mix total: {all:N0} requests, {mixStats.Values.Sum(s => s.Errors):N0} errors, {all / (double)options.Duration:F1} req/s.");
+            Console.WriteLine($"Methods compiled by the JIT during the mix: {compiledInMix:N0}.");
             Console.WriteLine($"Peak memory while under load (working set sampled every 100 ms; app and load clients share the process): {sampler.Peak / 1024.0 / 1024.0:F0} MB.");
             Console.WriteLine($"Peak memory of the whole run (Process.PeakWorkingSet64, seeding included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB.");
             Console.WriteLine($"Seed time: {seeded.Elapsed.TotalSeconds:F1} s for {options.Reviews:N0} reviews.");
