@@ -105,8 +105,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(aggregator);
-        var from = owner.StartOf(aggregator.Period.From);
-        var until = owner.StartOf(aggregator.Period.To.AddMonths(1));
+        var (from, until) = ApprovalBounds(owner, aggregator.Period);
         await foreach (var r in CountedReviews(db, from, until, incidentType).WithCancellation(ct))
         {
             var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate, r.CompletionDue, r.FirstDebrief);
@@ -199,10 +198,13 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// <summary>The jurisdiction's reviews approved in the period's months, by the agency's calendar (the bounds in UTC).</summary>
     private IQueryable<Review> Approved(Owner owner, ExtractPeriod period)
     {
-        var from = owner.StartOf(period.From);
-        var until = owner.StartOf(period.To.AddMonths(1));
+        var (from, until) = ApprovalBounds(owner, period);
         return db.Reviews.AsNoTracking().Where(r => r.Stage == ReviewStage.Approved && r.ApprovedAt >= from && r.ApprovedAt < until);
     }
+
+    /// <summary>The period's approval times, [from, until): the agency's midnight starting its first month to the one after its last.</summary>
+    private static (DateTimeOffset From, DateTimeOffset Until) ApprovalBounds(Owner owner, ExtractPeriod period) =>
+        (owner.StartOf(period.From), owner.StartOf(period.To.AddMonths(1)));
 
     private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts)
     {
