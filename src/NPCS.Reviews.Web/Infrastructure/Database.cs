@@ -47,9 +47,11 @@ public static class Database
             services.AddDbContext<ReviewsDbContext>(o => o
                 .UseSqlite(connectionString, x => x.MigrationsAssembly("NPCS.Reviews.Migrations.Sqlite"))
                 .AddInterceptors(SqliteBusyTimeout.Instance)
+                .UseSqliteStatementCache()
                 .ConfigureWarnings(WithholdDataBearingEvents),
                 optionsLifetime: ServiceLifetime.Singleton);
             services.AddHostedService<SqliteStatistics>();
+            services.AddHostedService(_ => new SqliteStatementCache.IdleConnectionsCloser(connectionString));
         }
         else
         {
