@@ -101,10 +101,16 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// joins the filtered <see cref="ReviewsDbContext.Reviews"/>, so the parts' own copy of that test
     /// (<see cref="ReviewsDbContext.ThroughReview"/>) is left out.
     /// </summary>
-    public async Task CountAsync(Owner owner, TrendAggregator aggregator, IncidentType? incidentType, CancellationToken ct)
+    /// <param name="owner">The jurisdiction, from <see cref="OwnerAsync"/>.</param>
+    /// <param name="aggregator">Counts what is read; its period says which approvals.</param>
+    /// <param name="incidentType">One incident type, or all.</param>
+    /// <param name="itemCodes">The codes of the jurisdiction's catalog items by id (<see cref="TrendSources.LabelsAsync"/>); an item not among them is read from the database.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task CountAsync(Owner owner, TrendAggregator aggregator, IncidentType? incidentType, IReadOnlyDictionary<int, ItemCodes> itemCodes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(aggregator);
+        ArgumentNullException.ThrowIfNull(itemCodes);
         var (from, until) = ApprovalBounds(owner, aggregator.Period);
         await foreach (var r in CountedReviews(db, from, until, incidentType).WithCancellation(ct))
         {
@@ -117,20 +123,23 @@ public sealed class ExtractSource(ReviewsDbContext db)
             aggregator.AddNeeds(n.Category, n.Status, n.Count);
         }
 
-        // One row per finding (a few per review): the ratings, and the reviews with a domain or an item
-        // among their findings, are counted from them here rather than by three grouped queries.
-        var findings = await CountedFindings(db, from, until, incidentType).ToListAsync(ct);
+        // One row per finding (a few per review), read from the findings' index alone: the ratings, and
+        // the reviews with a domain or an item among their findings, are counted from them here rather
+        // than by three grouped queries, with each item's codes from the catalogs already read.
+        var counted = await CountedFindings(db, from, until, incidentType).ToListAsync(ct);
+        var codes = await WithMissingItemsAsync(itemCodes, counted.Select(f => f.ItemId), ct);
+        var findings = counted.Where(f => codes.ContainsKey(f.ItemId)).Select(f => (f.ReviewId, f.Rating, Codes: codes[f.ItemId])).ToList();
         foreach (var rating in findings.GroupBy(f => f.Rating))
         {
             aggregator.AddFindings(rating.Key, rating.Count());
         }
 
-        foreach (var domain in findings.GroupBy(f => f.Domain, StringComparer.Ordinal))
+        foreach (var domain in findings.GroupBy(f => f.Codes.Domain, StringComparer.Ordinal))
         {
             aggregator.AddReviewsWithDomain(domain.Key, domain.Select(f => f.ReviewId).Distinct().Count());
         }
 
-        foreach (var item in findings.GroupBy(f => (f.Domain, f.Item)))
+        foreach (var item in findings.GroupBy(f => f.Codes))
         {
             aggregator.AddReviewsWithItem(item.Key.Domain, item.Key.Item, item.Select(f => f.ReviewId).Distinct().Count());
         }
@@ -175,9 +184,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
             (from r in db.Reviews.AsNoTracking()
              where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
              join f in db.Findings on r.Id equals f.ReviewId
-             join i in db.Set<FactorItem>() on f.FactorItemId equals i.Id
-             join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
-             select new CountedFinding(f.ReviewId, f.Rating, d.Code, i.Code)).IgnoreQueryFilters(ThroughReviewFilter));
+             select new CountedFinding(f.ReviewId, f.Rating, f.FactorItemId)).IgnoreQueryFilters(ThroughReviewFilter));
 
     private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedAction>> CountedActions = EF.CompileAsyncQuery(
         (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
@@ -191,9 +198,36 @@ public sealed class ExtractSource(ReviewsDbContext db)
 
     private sealed record CountedNeed(NeedCategory Category, NeedStatus Status, int Count);
 
-    private sealed record CountedFinding(int ReviewId, int Rating, string Domain, string Item);
+    private sealed record CountedFinding(int ReviewId, int Rating, int ItemId);
 
     private sealed record CountedAction(ActionStrength Strength, ActionStatus Status, int Count);
+
+    /// <summary>
+    /// The codes of every item among <paramref name="ids"/>: those <paramref name="known"/> holds,
+    /// and any other read from the database (an item of no catalog of the jurisdiction's). An id with
+    /// no item is left out, as a join to the items would leave its finding out.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, ItemCodes>> WithMissingItemsAsync(IReadOnlyDictionary<int, ItemCodes> known, IEnumerable<int> ids, CancellationToken ct)
+    {
+        var missing = ids.Where(id => !known.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return known;
+        }
+
+        var read = await (
+            from i in db.Set<FactorItem>().AsNoTracking()
+            where EF.Parameter(missing).Contains(i.Id)
+            join d in db.Set<FactorDomain>() on i.DomainId equals d.Id
+            select new { i.Id, Domain = d.Code, Item = i.Code }).ToListAsync(ct);
+        var all = new Dictionary<int, ItemCodes>(known);
+        foreach (var item in read)
+        {
+            all[item.Id] = new ItemCodes(item.Domain, item.Item);
+        }
+
+        return all;
+    }
 
     /// <summary>The jurisdiction's reviews approved in the period's months, by the agency's calendar (the bounds in UTC).</summary>
     private IQueryable<Review> Approved(Owner owner, ExtractPeriod period)

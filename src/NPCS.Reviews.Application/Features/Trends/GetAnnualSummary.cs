@@ -54,7 +54,7 @@ public static class GetAnnualSummary
             }
 
             var (_, name) = await sources.OwnJurisdictionAsync(cancellationToken);
-            var own = new TrendReport(await sources.OwnAsync(period, null, cancellationToken), null, labels, threshold);
+            var own = new TrendReport(await sources.OwnAsync(period, null, labels, cancellationToken), null, labels, threshold);
             return new Result(name, year, period, FromHub: false, own.Reviews, threshold, own.Annual());
         }
     }

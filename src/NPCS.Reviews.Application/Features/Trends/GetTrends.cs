@@ -144,7 +144,7 @@ public static class GetTrends
             }
 
             var (_, name) = await sources.OwnJurisdictionAsync(cancellationToken);
-            var own = await sources.OwnAsync(period, query.IncidentType, cancellationToken);
+            var own = await sources.OwnAsync(period, query.IncidentType, labels, cancellationToken);
             var pooled = await sources.HubHasDataAsync(cancellationToken)
                 ? await sources.HubAsync(period, null, query.IncidentType, cancellationToken)
                 : null;

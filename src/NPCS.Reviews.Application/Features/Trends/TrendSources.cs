@@ -51,11 +51,16 @@ public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
     }
 
     /// <summary>The current jurisdiction's reviews approved in the period (by the agency's calendar), of one incident type or all.</summary>
-    public async Task<TrendAggregator> OwnAsync(ExtractPeriod period, IncidentType? incidentType, CancellationToken ct)
+    /// <param name="period">The approval months.</param>
+    /// <param name="incidentType">One incident type, or all.</param>
+    /// <param name="labels">From <see cref="LabelsAsync"/>: the codes of the catalog items the findings name.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task<TrendAggregator> OwnAsync(ExtractPeriod period, IncidentType? incidentType, CatalogLabels labels, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(labels);
         var owner = await extracts.OwnerAsync(ct);
         var aggregator = new TrendAggregator(period);
-        await extracts.CountAsync(owner, aggregator, incidentType, ct);
+        await extracts.CountAsync(owner, aggregator, incidentType, labels.ItemCodes, ct);
         aggregator.Complete();
         return aggregator;
     }
@@ -71,12 +76,16 @@ public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
     /// <summary>
     /// Names for catalog codes: the user's current catalog first, then its earlier versions (a
     /// retired item keeps its name), then the default catalog; a code none of them knows (another
-    /// jurisdiction's own item) is shown as its code.
+    /// jurisdiction's own item) is shown as its code. With them, the codes of every item of the
+    /// jurisdiction's catalogs by id, which the live counts use instead of joining each finding
+    /// to its item and domain.
     /// </summary>
     public async Task<CatalogLabels> LabelsAsync(CancellationToken ct)
     {
         var catalogs = await db.FactorCatalogs.AsNoTracking().AsSplitQuery()
             .OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Version).ToListAsync(ct);
+        var itemCodes = catalogs.SelectMany(c => c.Domains).SelectMany(d => d.Items.Select(i => (i.Id, Codes: new ItemCodes(d.Code, i.Code))))
+            .ToDictionary(i => i.Id, i => i.Codes);
         var definitions = catalogs.Select(c => c.ToDefinition()).Append(DefaultCatalog.Definition);
         var domains = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -92,14 +101,20 @@ public sealed class TrendSources(ReviewsDbContext db, ExtractSource extracts)
             }
         }
 
-        return new CatalogLabels(domains, items);
+        return new CatalogLabels(domains, items) { ItemCodes = itemCodes };
     }
 }
 
 /// <summary>Display names of catalog codes; an unknown code reads as itself.</summary>
 public sealed class CatalogLabels(IReadOnlyDictionary<string, string> domains, IReadOnlyDictionary<string, string> items)
 {
+    /// <summary>The domain and item codes of the jurisdiction's catalog items, by item id.</summary>
+    public IReadOnlyDictionary<int, ItemCodes> ItemCodes { get; init; } = new Dictionary<int, ItemCodes>();
+
     public string Domain(string code) => domains.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 
     public string Item(string code) => items.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 }
+
+/// <summary>A catalog item's code and its domain's.</summary>
+public readonly record struct ItemCodes(string Domain, string Item);

@@ -31,14 +31,18 @@ public class TrendCountTests(SliceFixture fixture) : SliceTest(fixture, Users.Su
         await Fixture.ReviewAtAsync(ReviewStage.Approval);
         var period = new ExtractPeriod(new YearMonth(2025, 12), new YearMonth(2026, 11));
 
-        foreach (var type in new IncidentType?[] { null, IncidentType.Fatality, IncidentType.NearFatality })
+        // The findings' item codes from the catalogs the dashboard has read, or, with none given, all
+        // from the database: the same counts either way.
+        foreach (var (type, fromCatalogs) in new IncidentType?[] { null, IncidentType.Fatality, IncidentType.NearFatality }.SelectMany(t => new[] { (t, true), (t, false) }))
         {
             var (counted, read) = await Fixture.ExecuteScopeAsync(async sp =>
             {
                 var source = sp.GetRequiredService<ExtractSource>();
                 var owner = await source.OwnerAsync(CancellationToken.None);
+                var codes = fromCatalogs ? (await sp.GetRequiredService<TrendSources>().LabelsAsync(CancellationToken.None)).ItemCodes : new Dictionary<int, ItemCodes>();
+                Assert.Equal(fromCatalogs, codes.Count > 0);
                 var counted = new TrendAggregator(period);
-                await source.CountAsync(owner, counted, type, CancellationToken.None);
+                await source.CountAsync(owner, counted, type, codes, CancellationToken.None);
                 counted.Complete();
                 var read = new TrendAggregator(period);
                 await foreach (var record in source.ReadAsync(owner, period))
