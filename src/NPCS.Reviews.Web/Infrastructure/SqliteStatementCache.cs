@@ -44,7 +44,7 @@ public static class SqliteStatementCache
     /// <summary>Executions of the database's SQL that found their statement already compiled, since start.</summary>
     public static long Reused(string connectionString) => Pools.TryGetValue(connectionString, out var pool) ? Interlocked.Read(ref pool.Reused) : 0;
 
-    /// <summary>Closes the idle connections to a database (the app stopping).</summary>
+    /// <summary>Closes the idle connections to a database, and any given back after (the app stopping).</summary>
     public static void Clear(string connectionString)
     {
         if (Pools.TryRemove(connectionString, out var pool))
@@ -86,8 +86,8 @@ public static class SqliteStatementCache
             return false;
         }
 
-        var pool = PoolOf(connectionString);
-        if (pool.Idle.Count >= MaxIdleConnections)
+        // No pool once the app has stopped (Clear): the connection is closed.
+        if (!Pools.TryGetValue(connectionString, out var pool) || pool.Idle.Count >= MaxIdleConnections)
         {
             return false;
         }
