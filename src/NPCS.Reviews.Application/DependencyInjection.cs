@@ -20,6 +20,7 @@ public static class DependencyInjection
             [
                 typeof(LoggingBehavior<,>),
                 typeof(AuthorizationBehavior<,>),
+                typeof(AnalyticsBehavior<,>),
                 typeof(ConnectionBehavior<,>),
                 typeof(ValidationBehavior<,>),
             ];
@@ -38,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Sharing.ExtractSource>();
         services.AddScoped<Features.Trends.TrendSources>();
         services.AddOptions<Features.Surveys.SurveyOptions>();
+        services.AddOptions<Common.AnalyticsOptions>();
+        services.TryAddSingleton<Common.AnalyticsGate>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NPCS.Reviews.Application;
+using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Data.Seeding;
 using NPCS.Reviews.Application.Features.Trends;
@@ -97,6 +98,12 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddOptions<TrendOptions>()
     .BindConfiguration(TrendOptions.Section)
     .Validate(o => o.SmallCellThreshold >= TrendOptions.MinimumThreshold, TrendOptions.TooLowMessage)
+    .ValidateOnStart();
+
+// How many dashboards one instance computes at once; the rest wait their turn (AnalyticsGate).
+builder.Services.AddOptions<AnalyticsOptions>()
+    .BindConfiguration(AnalyticsOptions.Section)
+    .Validate(o => o.MaxConcurrent >= 1, AnalyticsOptions.TooLowMessage)
     .ValidateOnStart();
 
 builder.Services.AddRazorPages(o =>

@@ -18,7 +18,7 @@ public static class GetAnnualSummary
     /// <param name="Year">The calendar year of approval; empty for the current year.</param>
     /// <param name="Jurisdiction">Analysts only: the imported jurisdiction's code.</param>
     [Authorize(Roles.TrendReaders)]
-    public sealed record Query(int? Year = null, string? Jurisdiction = null) : IQuery<Result>;
+    public sealed record Query(int? Year = null, string? Jurisdiction = null) : IQuery<Result>, IAnalyticQuery;
 
     public sealed record Result(string JurisdictionName, int Year, ExtractPeriod Period, bool FromHub, TrendCell Reviews, int Threshold, IReadOnlyList<TrendTable> Tables);
 

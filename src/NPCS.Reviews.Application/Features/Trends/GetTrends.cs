@@ -28,7 +28,7 @@ public static class GetTrends
     /// <param name="IncidentType">One incident type, or all.</param>
     /// <param name="Jurisdiction">Analysts only: one imported jurisdiction's code, or all.</param>
     [Authorize(Roles.TrendReaders)]
-    public sealed record Query(string? From = null, string? To = null, IncidentType? IncidentType = null, string? Jurisdiction = null) : IQuery<Result>;
+    public sealed record Query(string? From = null, string? To = null, IncidentType? IncidentType = null, string? Jurisdiction = null) : IQuery<Result>, IAnalyticQuery;
 
     /// <summary>Where the numbers come from: the hub (Analysts) or the viewer's own jurisdiction.</summary>
     public enum Source
