@@ -114,7 +114,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
         var (from, until) = ApprovalBounds(owner, aggregator.Period);
         await foreach (var r in CountedReviews(db, from, until, incidentType).WithCancellation(ct))
         {
-            var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate, r.CompletionDue, r.FirstDebrief);
+            var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDay, r.CompletionDueDay, r.FirstDebriefDay);
             aggregator.AddReview(timing.ApprovedMonth, r.IncidentType, r.CauseCategory, timing.CompletedOnTime, timing.DaysToApproval, timing.DaysToFirstDebrief);
         }
 
@@ -158,17 +158,20 @@ public sealed class ExtractSource(ReviewsDbContext db)
     // The dashboard's four queries, compiled once (a LINQ query is rebuilt and looked up in EF Core's
     // cache at every call): the reviews approved in [start, end), of one incident type or all (a null
     // type is left out of the SQL). Each joins the filtered Reviews, so ThroughReview is left out.
+    // The reviews' dates are read as day numbers, which the database computes: the dashboard needs
+    // only differences of days, and Microsoft.Data.Sqlite reads a date column with .NET's general
+    // date parser (three dates for each of a year's hundreds of reviews).
     private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedReview>> CountedReviews = EF.CompileAsyncQuery(
         (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
             db.Reviews.AsNoTracking()
                 .Where(r => r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type))
                 .Select(r => new CountedReview(
                     r.ApprovedAt!.Value,
-                    r.NotifiedDate,
-                    r.CompletionDue,
+                    r.NotifiedDate.DayNumber,
+                    r.CompletionDue.DayNumber,
                     r.IncidentType,
                     r.CauseCategory,
-                    db.DebriefSessions.Where(s => s.ReviewId == r.Id && s.Status == SessionStatus.Held).Min(s => (DateOnly?)s.Date)))
+                    db.DebriefSessions.Where(s => s.ReviewId == r.Id && s.Status == SessionStatus.Held).Min(s => (int?)s.Date.DayNumber)))
                 .IgnoreQueryFilters(ThroughReviewFilter));
 
     private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedNeed>> CountedNeeds = EF.CompileAsyncQuery(
@@ -194,7 +197,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
              group a by new { a.Strength, a.Status } into g
              select new CountedAction(g.Key.Strength, g.Key.Status, g.Count())).IgnoreQueryFilters(ThroughReviewFilter));
 
-    private sealed record CountedReview(DateTimeOffset ApprovedAt, DateOnly NotifiedDate, DateOnly CompletionDue, IncidentType IncidentType, CauseCategory CauseCategory, DateOnly? FirstDebrief);
+    private sealed record CountedReview(DateTimeOffset ApprovedAt, int NotifiedDay, int CompletionDueDay, IncidentType IncidentType, CauseCategory CauseCategory, int? FirstDebriefDay);
 
     private sealed record CountedNeed(NeedCategory Category, NeedStatus Status, int Count);
 
@@ -242,7 +245,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
 
     private static ExtractRecord Record(Owner owner, ExtractPeriod period, ReviewRow r, Parts parts)
     {
-        var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate, r.CompletionDue, parts.FirstDebrief.TryGetValue(r.Id, out var held) ? held : null);
+        var timing = Timing.Of(owner, r.ApprovedAt, r.NotifiedDate.DayNumber, r.CompletionDue.DayNumber, parts.FirstDebrief.TryGetValue(r.Id, out var held) ? held.DayNumber : null);
         var findings = parts.Findings[r.Id]
             .Select(f => new ExtractFinding(f.DomainCode, f.ItemCode, f.CatalogVersion, f.Rating, [.. parts.Actions[f.Id].Select(a => new ExtractAction(a.Strength, a.Status, a.Effectiveness))]))
             .ToList();
@@ -273,14 +276,19 @@ public sealed class ExtractSource(ReviewsDbContext db)
     /// <summary>A review's month and days by the agency's calendar, the same in a record and in a count.</summary>
     private readonly record struct Timing(YearMonth ApprovedMonth, int DaysToApproval, bool CompletedOnTime, int? DaysToFirstDebrief)
     {
-        public static Timing Of(Owner owner, DateTimeOffset approvedAt, DateOnly notified, DateOnly completionDue, DateOnly? firstDebriefHeld)
+        /// <param name="owner">The jurisdiction, whose calendar dates the approval.</param>
+        /// <param name="approvedAt">When the review was approved.</param>
+        /// <param name="notified">The notification date's <see cref="DateOnly.DayNumber"/>.</param>
+        /// <param name="completionDue">The completion deadline's day number.</param>
+        /// <param name="firstDebriefHeld">The day number of the first debrief held, if one was.</param>
+        public static Timing Of(Owner owner, DateTimeOffset approvedAt, int notified, int completionDue, int? firstDebriefHeld)
         {
             var approvedOn = owner.DateOf(approvedAt);
             return new(
                 YearMonth.Of(approvedOn),
-                Math.Max(0, approvedOn.DayNumber - notified.DayNumber),
-                approvedOn <= completionDue,
-                firstDebriefHeld is { } held ? Math.Max(0, held.DayNumber - notified.DayNumber) : null);
+                Math.Max(0, approvedOn.DayNumber - notified),
+                approvedOn.DayNumber <= completionDue,
+                firstDebriefHeld is { } held ? Math.Max(0, held - notified) : null);
         }
     }
 
