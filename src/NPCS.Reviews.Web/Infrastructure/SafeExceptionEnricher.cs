@@ -1,3 +1,5 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -28,9 +30,17 @@ public sealed class SafeExceptionEnricher : ILogEventEnricher
         var parts = new List<string>();
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            parts.Add($"{current.GetType().FullName} (message withheld){Environment.NewLine}{current.StackTrace}");
+            parts.Add($"{current.GetType().FullName} ({CodeOf(current)}message withheld){Environment.NewLine}{current.StackTrace}");
         }
 
         return string.Join(Environment.NewLine + " ---> ", parts);
     }
+
+    // The database's error numbers tell a constraint from a lock or a busy snapshot, and carry no data.
+    private static string CodeOf(Exception exception) => exception switch
+    {
+        SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}, extended {sqlite.SqliteExtendedErrorCode}; ",
+        SqlException sql => $"SQL Server error {sql.Number}; ",
+        _ => string.Empty,
+    };
 }
