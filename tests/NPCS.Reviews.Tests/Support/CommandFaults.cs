@@ -15,6 +15,7 @@ public sealed class CommandFaults : DbCommandInterceptor
     private int _failAt;
     private int _writes;
     private ConcurrentQueue<string>? _reads;
+    private (string Sql, Action Action)? _afterRead;
 
     /// <summary>The writes counted since the last <see cref="Arm"/> or <see cref="Count"/>.</summary>
     public int Writes => Volatile.Read(ref _writes);
@@ -33,6 +34,25 @@ public sealed class CommandFaults : DbCommandInterceptor
 
     /// <summary>Keeps the SQL text of every query from now on (and forgets the ones kept before).</summary>
     public IReadOnlyCollection<string> RecordReads() => _reads = new ConcurrentQueue<string>();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once, just after the next query whose SQL contains
+    /// <paramref name="sql"/> has run and before its result is used: another user's moment.
+    /// </summary>
+    public void OnceAfterRead(string sql, Action action) => _afterRead = (sql, action);
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        AfterRead(command);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        AfterRead(command);
+        return ValueTask.FromResult(result);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -60,6 +80,15 @@ public sealed class CommandFaults : DbCommandInterceptor
     {
         Check(command);
         return ValueTask.FromResult(result);
+    }
+
+    private void AfterRead(DbCommand command)
+    {
+        if (_afterRead is { } hook && command.CommandText.Contains(hook.Sql, StringComparison.Ordinal))
+        {
+            _afterRead = null;
+            hook.Action();
+        }
     }
 
     private void Check(DbCommand command)

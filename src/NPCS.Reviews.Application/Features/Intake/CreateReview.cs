@@ -43,28 +43,46 @@ public static class CreateReview
             var now = clock.Now;
             var year = jurisdiction.Today(now).Year;
 
-            // Numbers are sequential per jurisdiction and year. Two people saving at the same moment can
-            // compute the same next number; the unique index refuses the second, which then takes the next.
+            // Numbers are sequential per jurisdiction and year: the last one is read and the next saved in
+            // one transaction. On SQLite that transaction takes the write lock first (BEGIN IMMEDIATE), so
+            // writers take turns and the number read is still the last when it is saved. On SQL Server two
+            // saves can still read the same last number; the unique index refuses the second, which then
+            // waits a moment and takes the next. A bounded retry with no transaction and no pause gave up
+            // on SQLite too, when four people saved at once on a busy machine.
+            var userId = user.RequireUserId();
+            var strategy = db.Database.CreateExecutionStrategy();
             for (var attempt = 1; ; attempt++)
             {
-                var last = await db.Reviews
-                    .Where(r => r.NumberYear == year)
-                    .MaxAsync(r => (int?)r.NumberSequence, cancellationToken) ?? 0;
-                var review = Review.Record(jurisdiction, details, year, last + 1, user.RequireUserId(), now);
-                db.Reviews.Add(review);
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return new Result(review.Id, review.Number, review.IsScreenedOut);
+                    return await strategy.ExecuteAsync(
+                        (Db: db, Jurisdiction: jurisdiction, Details: details, Year: year, UserId: userId, Now: now),
+                        static async (state, ct) =>
+                        {
+                            var (db, jurisdiction, details, year, userId, now) = state;
+                            db.ChangeTracker.Clear();
+                            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                            var last = await db.Reviews
+                                .Where(r => r.NumberYear == year)
+                                .MaxAsync(r => (int?)r.NumberSequence, ct) ?? 0;
+                            var review = Review.Record(jurisdiction, details, year, last + 1, userId, now);
+                            db.Reviews.Add(review);
+                            await db.SaveChangesAsync(ct);
+                            await transaction.CommitAsync(ct);
+                            return new Result(review.Id, review.Number, review.IsScreenedOut);
+                        },
+                        cancellationToken);
                 }
                 catch (DbUpdateException) when (attempt < MaxNumberAttempts)
                 {
-                    // Forget the refused review and the history line that came with it; try the next number.
-                    db.ChangeTracker.Clear();
+                    // The refused review (and its history line) is forgotten at the next attempt's start.
                     if (!await CaseReferences.IsFreeAsync(db, details.CaseReference, null, cancellationToken))
                     {
                         throw Common.ValidationException.For(nameof(Command.CaseReference), CaseReferences.TakenMessage);
                     }
+
+                    // A random pause, longer at each attempt, so writers that collided do not meet again.
+                    await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Features.Intake;
@@ -47,6 +48,54 @@ public class CreateReviewTests(SliceFixture fixture) : SliceTest(fixture, Users.
         Assert.Equal(results.Length, results.Select(r => r.Number).Distinct().Count());
         var sequences = results.Select(r => int.Parse(r.Number[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(Enumerable.Range(sequences[0], sequences.Count), sequences);
+    }
+
+    [Fact]
+    public async Task Should_keep_the_number_it_read_when_another_save_comes_between_the_read_and_the_write()
+    {
+        // Another save tries to take the next number just after this one has read the last: the read and the
+        // write are one transaction holding SQLite's write lock, so the other waits (and here gives up),
+        // and this save keeps its number. Without that, every attempt lost its number to such a save.
+        var earlier = await Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+        var last = int.Parse(earlier.Number[^4..], System.Globalization.CultureInfo.InvariantCulture);
+        Exception? otherSave = null;
+        Fixture.Faults.OnceAfterRead("MAX(\"r\".\"NumberSequence\")", () => otherSave = Record.Exception(() => CopyWithNextNumber(earlier.Id, last + 1)));
+
+        var result = await Fixture.SendAsync<CreateReview.Result>(Intakes.NewCommand(Today));
+
+        Assert.Equal($"DEMO-2026-{last + 1:D4}", result.Number);
+        var refused = Assert.IsType<SqliteException>(otherSave);
+        Assert.Equal(5, refused.SqliteErrorCode); // SQLITE_BUSY: the write lock was held.
+    }
+
+    /// <summary>Another connection saves a copy of a review under the given number, waiting at most a second for the lock.</summary>
+    private void CopyWithNextNumber(int reviewId, int sequence)
+    {
+        using var connection = new SqliteConnection(Fixture.ConnectionString + ";Default Timeout=1;Pooling=False");
+        connection.Open();
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT name FROM pragma_table_info('Reviews') WHERE name <> 'Id';";
+        var names = new List<string>();
+        using (var reader = columns.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        string ValueOf(string name) => name switch
+        {
+            "NumberSequence" => "$sequence",
+            "Number" => "Number || '-copy'",
+            "CaseReference" or "CaseReferenceKey" => name + " || '-copy'",
+            _ => name,
+        };
+        using var insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT INTO Reviews ({string.Join(", ", names)}) SELECT {string.Join(", ", names.Select(ValueOf))} FROM Reviews WHERE Id = $id;";
+        insert.Parameters.AddWithValue("$sequence", sequence);
+        insert.Parameters.AddWithValue("$id", reviewId);
+        insert.ExecuteNonQuery();
     }
 
     [Fact]
