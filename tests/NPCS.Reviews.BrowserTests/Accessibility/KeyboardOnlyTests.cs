@@ -123,6 +123,9 @@ public sealed class KeyboardOnlyTests(BrowserFixture app)
         await TypeAsync(page, staff.GetByLabel("Role in the case"), "the staff member's role", "Investigator");
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add member of staff" }), "Add member of staff");
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Casey Caseworker");
+        // The table is parsed before the page's deferred script moves focus to the saved message: wait for that landing, as a user's next key would.
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Participant added.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeFocusedAsync();
         await AssertFocusVisibleAsync(page, "the session page after adding a participant");
 
         // Run it live: the ground rules, then the capture form takes the cursor.
