@@ -116,28 +116,30 @@ internal static class LoadBenchmark
             var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(options.Think));
             var compiledInMix = JitInfo.GetCompiledMethodCount() - compiledBefore;
 
-            // Each page alone for a few seconds: the throughput the same users get from it, compared with the baseline's.
-            var alone = new Dictionary<string, Summary>();
+            // Each page alone, against the baseline measured beside it: the page and the baseline take
+            // turns in one-second slices, so a machine that speeds up or slows down between phases (this
+            // one moves by 10 to 15% from one minute to the next) moves both sides of the ratio alike.
+            var alone = new Dictionary<string, Alone>();
             if (options.Alone > 0)
             {
-                Console.WriteLine($"Each page alone: {options.Users} users for {options.Alone} s each ...");
+                Console.WriteLine($"Each page alone: {options.Users} users for {options.Alone} s each, in one-second turns with as many of the baseline ...");
                 foreach (var operation in operations)
                 {
-                    alone[operation.Name] = (await Driver.RunAsync(users, [operation], TimeSpan.FromSeconds(options.Alone)))[operation.Name].Summarize(options.Alone);
+                    alone[operation.Name] = await Alone.MeasureAsync(users, operation, baseline, options.Alone);
                 }
             }
 
             var baselineResult = baselineStats[baseline.Name].Summarize(baselineSeconds);
             Console.WriteLine();
-            Console.WriteLine("| page | weight | requests | errors | p50 ms | p95 ms | p99 ms | req/s in the mix | req/s alone | alone / baseline |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            Console.WriteLine(Row(baseline.Name, "-", baselineResult, baselineResult.Throughput, 1));
+            Console.WriteLine("| page | weight | requests | errors | p50 ms | p95 ms | p99 ms | req/s in the mix | req/s alone | baseline beside it, req/s | alone / baseline |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(Row(baseline.Name, "-", baselineResult, null));
             foreach (var operation in operations)
             {
                 var result = mixStats[operation.Name].Summarize(options.Duration);
                 var solo = alone.GetValueOrDefault(operation.Name);
                 result = result with { Errors = result.Errors + (solo?.Errors ?? 0) };
-                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, solo?.Throughput ?? double.NaN, (solo?.Throughput ?? double.NaN) / baselineResult.Throughput));
+                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, solo));
             }
 
             var all = mixStats.Values.Sum(s => s.Count);
@@ -168,10 +170,43 @@ internal static class LoadBenchmark
 
     private static int Any(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
 
-    // Without the alone phase (--alone 0) its two columns read "-".
-    private static string Row(string name, string weight, Summary s, double alone, double ratio)
+    // Without the alone phase (--alone 0) its three columns read "-"; the baseline's own row has only its throughput there.
+    private static string Row(string name, string weight, Summary s, Alone? alone)
     {
-        var (soloRate, soloRatio) = double.IsNaN(alone) ? ("-", "-") : (alone.ToString("F1", CultureInfo.InvariantCulture), ratio.ToString("P0", CultureInfo.InvariantCulture));
-        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {soloRate} | {soloRatio} |");
+        var (rate, beside, ratio) = alone is null
+            ? (weight == "-" ? s.Throughput.ToString("F1", CultureInfo.InvariantCulture) : "-", "-", weight == "-" ? "100 %" : "-")
+            : (alone.Throughput.ToString("F1", CultureInfo.InvariantCulture), alone.BaselineThroughput.ToString("F1", CultureInfo.InvariantCulture), alone.Ratio.ToString("P0", CultureInfo.InvariantCulture));
+        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {rate} | {beside} | {ratio} |");
+    }
+}
+
+/// <summary>
+/// A page driven alone by every user, in one-second turns with the baseline: requests completed per
+/// second of each (over the turns' measured time, the last requests' drain included), and the
+/// page's errors.
+/// </summary>
+internal sealed record Alone(double Throughput, double BaselineThroughput, int Errors)
+{
+    public double Ratio => Throughput / BaselineThroughput;
+
+    public static async Task<Alone> MeasureAsync(
+        IReadOnlyList<(VirtualUser Supervisor, VirtualUser Facilitator)> users, Operation page, Operation baseline, int seconds)
+    {
+        var turn = TimeSpan.FromSeconds(1);
+        var (pageCount, pageErrors, pageTime) = (0, 0, TimeSpan.Zero);
+        var (baselineCount, baselineTime) = (0, TimeSpan.Zero);
+        for (var n = 0; n < seconds; n++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var stats = (await Driver.RunAsync(users, [page], turn))[page.Name];
+            pageTime += Stopwatch.GetElapsedTime(started);
+            (pageCount, pageErrors) = (pageCount + stats.Count, pageErrors + stats.Errors);
+
+            started = Stopwatch.GetTimestamp();
+            baselineCount += (await Driver.RunAsync(users, [baseline], turn))[baseline.Name].Count;
+            baselineTime += Stopwatch.GetElapsedTime(started);
+        }
+
+        return new Alone(pageCount / pageTime.TotalSeconds, baselineCount / baselineTime.TotalSeconds, pageErrors);
     }
 }
