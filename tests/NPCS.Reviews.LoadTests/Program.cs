@@ -133,13 +133,15 @@ internal static class LoadBenchmark
             Console.WriteLine();
             Console.WriteLine("| page | weight | requests | errors | p50 ms | p95 ms | p99 ms | req/s in the mix | req/s alone | baseline beside it, req/s | alone / baseline |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            Console.WriteLine(Row(baseline.Name, "-", baselineResult, null));
+            Console.WriteLine(Row(baseline.Name, "-", baselineResult, (Rate(baselineResult.Throughput), "-", "100 %")));
             foreach (var operation in operations)
             {
                 var result = mixStats[operation.Name].Summarize(options.Duration);
                 var solo = alone.GetValueOrDefault(operation.Name);
                 result = result with { Errors = result.Errors + (solo?.Errors ?? 0) };
-                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, solo));
+                Console.WriteLine(Row(operation.Name, operation.Weight.ToString(CultureInfo.InvariantCulture), result, solo is null
+                    ? ("-", "-", "-")
+                    : (Rate(solo.Throughput), Rate(solo.BaselineThroughput), solo.Ratio.ToString("P0", CultureInfo.InvariantCulture))));
             }
 
             var all = mixStats.Values.Sum(s => s.Count);
@@ -170,14 +172,11 @@ internal static class LoadBenchmark
 
     private static int Any(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
 
-    // Without the alone phase (--alone 0) its three columns read "-"; the baseline's own row has only its throughput there.
-    private static string Row(string name, string weight, Summary s, Alone? alone)
-    {
-        var (rate, beside, ratio) = alone is null
-            ? (weight == "-" ? s.Throughput.ToString("F1", CultureInfo.InvariantCulture) : "-", "-", weight == "-" ? "100 %" : "-")
-            : (alone.Throughput.ToString("F1", CultureInfo.InvariantCulture), alone.BaselineThroughput.ToString("F1", CultureInfo.InvariantCulture), alone.Ratio.ToString("P0", CultureInfo.InvariantCulture));
-        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {rate} | {beside} | {ratio} |");
-    }
+    private static string Rate(double perSecond) => perSecond.ToString("F1", CultureInfo.InvariantCulture);
+
+    // The last three columns (alone, the baseline beside it, the ratio) come formatted: "-" without the alone phase (--alone 0).
+    private static string Row(string name, string weight, Summary s, (string Rate, string Beside, string Ratio) alone) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {name} | {weight} | {s.Requests:N0} | {s.Errors} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Throughput:F1} | {alone.Rate} | {alone.Beside} | {alone.Ratio} |");
 }
 
 /// <summary>
