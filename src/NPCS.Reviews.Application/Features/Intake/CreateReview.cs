@@ -56,10 +56,8 @@ public static class CreateReview
                 try
                 {
                     return await strategy.ExecuteAsync(
-                        (Db: db, Jurisdiction: jurisdiction, Details: details, Year: year, UserId: userId, Now: now),
-                        static async (state, ct) =>
+                        async ct =>
                         {
-                            var (db, jurisdiction, details, year, userId, now) = state;
                             db.ChangeTracker.Clear();
                             await using var transaction = await db.Database.BeginTransactionAsync(ct);
                             var last = await db.Reviews
