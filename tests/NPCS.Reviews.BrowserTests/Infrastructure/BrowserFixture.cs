@@ -40,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
 
+    /// <summary>A path for a file a test writes (a download, a file to upload), in the fixture's folder, which is deleted with it.</summary>
+    public string FilePath(string name) => Path.Combine(_folder, $"{Guid.NewGuid():N}-{name}");
+
     public async Task InitializeAsync()
     {
         // Fail before starting anything if there is no browser to drive: a skipped browser test is a lie.

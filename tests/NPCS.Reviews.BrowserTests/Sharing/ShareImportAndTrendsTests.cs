@@ -51,7 +51,7 @@ public sealed class ShareImportAndTrendsTests(BrowserFixture app)
         await ImportAsync(page, demoFile);
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"imported: {demoReviews} reviews, replacing {demoReviews} held before");
 
-        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.jsonl");
+        var broken = app.FilePath("broken.jsonl");
         var lines = await File.ReadAllLinesAsync(demoFile);
         await File.WriteAllLinesAsync(broken, [lines[0], lines[1].Replace("\"childAgeBand\":", "\"childName\":\"Alex\",\"childAgeBand\":", StringComparison.Ordinal)]);
         await ImportAsync(page, broken);
@@ -99,7 +99,7 @@ public sealed class ShareImportAndTrendsTests(BrowserFixture app)
         await page.GetByLabel("Last month").FillAsync(month);
         await page.GetByLabel("JSON Lines (.jsonl), for the NPCS hub").CheckAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download extract" }).ClickAsync());
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{download.SuggestedFilename}");
+        var path = app.FilePath(download.SuggestedFilename);
         await download.SaveAsAsync(path);
         Assert.EndsWith(".jsonl", download.SuggestedFilename, StringComparison.Ordinal);
 
