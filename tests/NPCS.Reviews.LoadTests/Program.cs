@@ -113,8 +113,10 @@ internal static class LoadBenchmark
                 ? $"Mix: {options.Users} users for {options.Duration} s, each pausing {options.Think} ms on average between requests ..."
                 : $"Mix: {options.Users} users for {options.Duration} s, each sending its next request as soon as the last is answered ...");
             var compiledBefore = JitInfo.GetCompiledMethodCount();
+            var collections = GcCollections.Now();
             var mixStats = await Driver.RunAsync(users, operations, TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(options.Think));
             var compiledInMix = JitInfo.GetCompiledMethodCount() - compiledBefore;
+            var collectedInMix = GcCollections.Now() - collections;
 
             // Each page alone, against the baseline measured beside it: the page and the baseline take
             // turns in one-second slices, so a machine that speeds up or slows down between phases (this
@@ -148,6 +150,7 @@ internal static class LoadBenchmark
             Console.WriteLine();
             Console.WriteLine($"Mix total: {all:N0} requests, {mixStats.Values.Sum(s => s.Errors):N0} errors, {all / (double)options.Duration:F1} req/s.");
             Console.WriteLine($"Methods compiled by the JIT during the mix: {compiledInMix:N0}.");
+            Console.WriteLine($"Garbage collections during the mix: {collectedInMix}.");
             Console.WriteLine($"Peak memory while under load (working set sampled every 100 ms; app and load clients share the process): {sampler.Peak / 1024.0 / 1024.0:F0} MB.");
             Console.WriteLine($"Peak memory of the whole run (Process.PeakWorkingSet64, seeding included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB.");
             Console.WriteLine($"Seed time: {seeded.Elapsed.TotalSeconds:F1} s for {options.Reviews:N0} reviews.");
@@ -208,4 +211,17 @@ internal sealed record Alone(double Throughput, double BaselineThroughput, int E
 
         return new Alone(pageCount / pageTime.TotalSeconds, baselineCount / baselineTime.TotalSeconds, pageErrors);
     }
+}
+
+/// <summary>The garbage collections of each generation so far and the time the app was paused for them.</summary>
+internal readonly record struct GcCollections(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static GcCollections Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static GcCollections operator -(GcCollections after, GcCollections before) =>
+        new(after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused);
+
+    // A gen1 collection is counted in gen0 too, a gen2 in both: the counts say how many reached each generation.
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Gen0:N0} (gen1 {Gen1:N0}, gen2 {Gen2:N0}), the app paused {Paused.TotalMilliseconds:N0} ms in all");
 }
