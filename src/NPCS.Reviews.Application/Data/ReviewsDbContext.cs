@@ -132,21 +132,10 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
 
     /// <summary>
     /// The name of the filter a review's parts share (visible when their review is). Only a query that
-    /// joins the filtered <see cref="Reviews"/> itself, or <see cref="FollowedUpActions"/> (which makes
-    /// the same test on a copy of the review's jurisdiction), may ignore it, and only it.
+    /// joins the filtered <see cref="Reviews"/> itself, or reads the followed-up actions (which make the
+    /// same test on a copy of the review's jurisdiction, Features.FollowUp.FollowUpActions), may ignore it, and only it.
     /// </summary>
     public const string ThroughReview = nameof(ThroughReview);
-
-    /// <summary>
-    /// The actions followed up in the current jurisdiction: those of its approved reviews, found by
-    /// the key the review keeps on each action while approved (<see cref="ReviewAction.FollowUpJurisdictionId"/>,
-    /// its own jurisdiction) compared with the same scope the query filters use. That test is the
-    /// review's filter made on the action itself, so the filter through the review is left out (it
-    /// would look up every action's review) and the list is one index range. No scope, no actions.
-    /// </summary>
-    internal IQueryable<ReviewAction> FollowedUpActions =>
-        ReviewActions.IgnoreQueryFilters([ThroughReview])
-            .Where(a => a.FollowUpJurisdictionId != null && a.FollowUpJurisdictionId == ScopeJurisdictionId);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -80,7 +80,7 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.HasIndex(a => new { a.ReviewId, a.FindingId, a.Strength, a.Status });
 
         // The Actions page and My work read a jurisdiction's followed-up actions by their follow-up key
-        // (ReviewsDbContext.FollowedUpActions), each filter from one index range: counted and paged by
+        // (Features.FollowUp.FollowUpActions), each filter from one index range: counted and paged by
         // due date from the first (Id is in every index, so "due date, then id" is its order); with a
         // status filter, or the open statuses of "overdue" counted, from the second; with a strength
         // filter, from the third.

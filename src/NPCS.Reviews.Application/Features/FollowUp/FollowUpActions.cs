@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Reviews;
@@ -25,17 +28,76 @@ public static class FollowUpActions
         bool Overdue);
 
     /// <summary>
-    /// Past its due date and still open: a done or not-adopted action is never overdue. The open
-    /// statuses are named (SQL "Status IN (1, 2, 3)") rather than the closed ones excluded, so the
-    /// count is read from the (follow-up key, status, due date) index alone.
+    /// Which followed-up actions: of one status, of one strength, whose owner's name or unit holds
+    /// <paramref name="Owner"/> (lower case), overdue on <paramref name="OverdueOn"/>; a null filter is left out.
     /// </summary>
-    internal static IQueryable<ReviewAction> Overdue(IQueryable<ReviewAction> actions, DateOnly today) =>
-        actions.Where(a => a.DueDate < today
-            && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress));
+    internal sealed record Filter(ActionStatus? Status = null, ActionStrength? Strength = null, string? Owner = null, DateOnly? OverdueOn = null);
 
-    /// <summary>Soonest due first, as a to-do list reads.</summary>
-    internal static IQueryable<Row> Rows(ReviewsDbContext db, IQueryable<ReviewAction> actions, DateOnly today) =>
-        actions
+    /// <summary>How many of the current jurisdiction's followed-up actions pass the filter.</summary>
+    internal static Task<int> CountAsync(ReviewsDbContext db, Filter filter, CancellationToken ct) =>
+        CountOf(db, db.ScopeJurisdictionId, filter.Status, filter.Strength, filter.Owner, filter.OverdueOn, ct);
+
+    /// <summary>
+    /// A page of them, soonest due first: the page's ids first, sorted from the indexes alone; then only
+    /// those rows are read and projected (their review number and factor name looked up once per row
+    /// shown, not once per action).
+    /// </summary>
+    internal static async Task<List<Row>> PageAsync(ReviewsDbContext db, Filter filter, int skip, int take, DateOnly today, CancellationToken ct)
+    {
+        var ids = await IdsOf(db, db.ScopeJurisdictionId, filter.Status, filter.Strength, filter.Owner, filter.OverdueOn, skip, take).ToListAsync(ct);
+        return ids.Count == 0 ? [] : await RowsAsync(db, ids, today, ct);
+    }
+
+    /// <summary>The rows of these actions (any the user may see, followed up or not), soonest due first.</summary>
+    internal static async Task<List<Row>> RowsAsync(ReviewsDbContext db, List<int> ids, DateOnly today, CancellationToken ct) =>
+        await RowsOf(db, ids, today).ToListAsync(ct);
+
+    // Compiled once, as the Actions page is among the most asked: a LINQ query is rebuilt and looked up
+    // in EF Core's cache at every call, about a quarter of this page's handler. Each filter is a
+    // nullable parameter, and EF Core writes one SQL text per combination of null parameters, leaving
+    // the null filters out, so each text still reads one index range.
+    private static readonly string[] ThroughReviewFilter = [ReviewsDbContext.ThroughReview];
+
+    /// <summary>
+    /// The actions followed up in a jurisdiction, filtered: those of its approved reviews, found by the
+    /// key the review keeps on each action while approved (<see cref="ReviewAction.FollowUpJurisdictionId"/>,
+    /// its own jurisdiction) compared with the same scope the query filters use. That test is the
+    /// review's filter made on the action itself, so the filter through the review is left out (it
+    /// would look up every action's review). No scope, no actions. "Overdue" is past its due date
+    /// and still open: a done or not-adopted action is never overdue. The open statuses are named
+    /// (SQL "Status IN (1, 2, 3)") rather than the closed ones excluded, so the count is read from the
+    /// (follow-up key, status, due date) index alone. Written once, then composed into the count and the page.
+    /// </summary>
+    private static readonly Expression<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, IQueryable<ReviewAction>>> Matching =
+        (db, jurisdictionId, status, strength, owner, overdueOn) => db.ReviewActions.IgnoreQueryFilters(ThroughReviewFilter)
+            .Where(a => a.FollowUpJurisdictionId != null && a.FollowUpJurisdictionId == jurisdictionId
+                && (status == null || a.Status == status)
+                && (strength == null || a.Strength == strength)
+#pragma warning disable CA1304, CA1311, CA1862 // string.ToLower() is what EF Core translates to SQL LOWER(); the culture overloads are not translated.
+                && (owner == null || a.OwnerName.ToLower().Contains(owner) || a.OwnerUnit.ToLower().Contains(owner))
+#pragma warning restore CA1304, CA1311, CA1862
+                && (overdueOn == null || (a.DueDate < overdueOn
+                    && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress))));
+
+    private static readonly Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, Task<int>> CountOf =
+        EF.CompileAsyncQuery(Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, int>>(
+            (IQueryable<ReviewAction> actions, CancellationToken _) => actions.Count()));
+
+    private static readonly Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, int, int, IAsyncEnumerable<int>> IdsOf =
+        EF.CompileAsyncQuery(Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, int, int, IQueryable<int>>>(
+            (IQueryable<ReviewAction> actions, int skip, int take) => actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Skip(skip).Take(take).Select(a => a.Id)));
+
+    /// <summary><see cref="Matching"/> followed by <paramref name="step"/>: its first parameter is the matching actions, its others come after Matching's.</summary>
+    private static Expression<TDelegate> Then<TDelegate>(LambdaExpression step) =>
+        Expression.Lambda<TDelegate>(
+            ReplacingExpressionVisitor.Replace(step.Parameters[0], Matching.Body, step.Body),
+            [.. Matching.Parameters, .. step.Parameters.Skip(1)]);
+
+    // The rows read through the filtered actions (the review's own filter applies), with the same
+    // overdue test as Matching inside the projection, so the database computes it.
+    private static readonly Func<ReviewsDbContext, List<int>, DateOnly, IAsyncEnumerable<Row>> RowsOf = EF.CompileAsyncQuery(
+        (ReviewsDbContext db, List<int> ids, DateOnly today) => db.ReviewActions.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
             .OrderBy(a => a.DueDate)
             .ThenBy(a => a.Id)
             .Select(a => new Row(
@@ -52,7 +114,6 @@ public static class FollowUpActions
                 a.DueDate,
                 a.Status,
                 a.Effectiveness,
-                // The same test as Overdue, inside the projection so the database computes it.
                 a.DueDate < today
-                    && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress)));
+                    && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress))));
 }

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
@@ -33,7 +32,7 @@ public static class GetAction
             ArgumentNullException.ThrowIfNull(query);
             var (review, action) = await ReviewActionOf.LoadAsync(db, query.ActionId, cancellationToken);
             var today = await clock.TodayAsync(cancellationToken);
-            var row = await FollowUpActions.Rows(db, db.ReviewActions.Where(a => a.Id == action.Id), today).SingleAsync(cancellationToken);
+            var row = (await FollowUpActions.RowsAsync(db, [action.Id], today, cancellationToken)).Single();
             var followable = review.Stage == ReviewStage.Approved && action.Status is not (ActionStatus.Proposed or ActionStatus.NotAdopted);
             return new Result(row, action.Measure, action.StatusNote, action.StatusDate, review.Stage, followable, user.IsInAnyRole(Roles.ReviewEditors));
         }

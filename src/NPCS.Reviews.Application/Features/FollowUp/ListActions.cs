@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Application.Security;
@@ -29,49 +28,18 @@ public static class ListActions
         {
             ArgumentNullException.ThrowIfNull(query);
             var today = await clock.TodayAsync(cancellationToken);
-            var actions = db.FollowedUpActions.AsNoTracking();
-            if (query.Status is { } status && Enum.IsDefined(status))
-            {
-                actions = actions.Where(a => a.Status == status);
-            }
+            ActionStatus? status = query.Status is { } given && Enum.IsDefined(given) ? given : null;
+            ActionStrength? strength = query.Strength is { } chosen && Enum.IsDefined(chosen) ? chosen : null;
 
-            if (query.Strength is { } strength && Enum.IsDefined(strength))
-            {
-                actions = actions.Where(a => a.Strength == strength);
-            }
-
+            // Lower-cased here and in SQL (LOWER()) so the match ignores case whatever the database's collation.
             var owner = query.Owner?.Trim();
-            if (!string.IsNullOrEmpty(owner))
-            {
-                // Lower-cased on both sides so the match ignores case whatever the database's collation:
-                // string.ToLower() is what EF translates to SQL LOWER(); the culture overloads the
-                // analyzers ask for are not translated.
-                var key = (owner.Length > MaxOwnerLength ? owner[..MaxOwnerLength] : owner).ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862
-                actions = actions.Where(a => a.OwnerName.ToLower().Contains(key) || a.OwnerUnit.ToLower().Contains(key));
-#pragma warning restore CA1304, CA1311, CA1862
-            }
+            var key = string.IsNullOrEmpty(owner) ? null : (owner.Length > MaxOwnerLength ? owner[..MaxOwnerLength] : owner).ToLowerInvariant();
+            var filter = new FollowUpActions.Filter(status, strength, key, query.OverdueOnly ? today : null);
 
-            if (query.OverdueOnly)
-            {
-                actions = FollowUpActions.Overdue(actions, today);
-            }
-
-            var total = await actions.CountAsync(cancellationToken);
+            var total = await FollowUpActions.CountAsync(db, filter, cancellationToken);
             var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
             var page = Math.Clamp(query.Page, 1, pageCount);
-
-            // The page's ids first, sorted from the indexes alone; then only those rows are read and
-            // projected (their review number and factor name looked up 25 times, not once per action).
-            var ids = await actions
-                .OrderBy(a => a.DueDate)
-                .ThenBy(a => a.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
-                .Select(a => a.Id)
-                .ToListAsync(cancellationToken);
-            var rows = await FollowUpActions.Rows(db, db.ReviewActions.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)), today)
-                .ToListAsync(cancellationToken);
+            var rows = total == 0 ? [] : await FollowUpActions.PageAsync(db, filter, (page - 1) * PageSize, PageSize, today, cancellationToken);
             return new Result(rows, total, page, pageCount, today);
         }
     }

@@ -80,9 +80,9 @@ public static class GetMyWork
                         || ((r.Stage == ReviewStage.Debrief || r.Stage == ReviewStage.Findings || r.Stage == ReviewStage.Approval) && r.CompletionDue < today)),
                     today,
                     cancellationToken);
-                var overdue = FollowUpActions.Overdue(db.FollowedUpActions.AsNoTracking(), today);
-                var count = await overdue.CountAsync(cancellationToken);
-                var top = await FollowUpActions.Rows(db, overdue, today).Take(TopOverdueActions).ToListAsync(cancellationToken);
+                var overdue = new FollowUpActions.Filter(OverdueOn: today);
+                var count = await FollowUpActions.CountAsync(db, overdue, cancellationToken);
+                var top = count == 0 ? [] : await FollowUpActions.PageAsync(db, overdue, 0, TopOverdueActions, today, cancellationToken);
                 supervisor = new SupervisorWork(awaiting, pastDue, count, top);
             }
 

@@ -13,8 +13,8 @@ public class FollowUpTests(SliceFixture fixture) : SliceTest(fixture, Users.Supe
     private Task<ReviewAction> ActionOfAsync(int reviewId) =>
         Fixture.QueryDbAsync(db => db.ReviewActions.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.ReviewId == reviewId));
 
-    private Task<ListActions.Result> ListAsync(ActionStatus? status = null, string? owner = null, ActionStrength? strength = null, bool overdue = false) =>
-        Fixture.SendAsync<ListActions.Result>(new ListActions.Query(status, owner, strength, overdue));
+    private Task<ListActions.Result> ListAsync(ActionStatus? status = null, string? owner = null, ActionStrength? strength = null, bool overdue = false, int page = 1) =>
+        Fixture.SendAsync<ListActions.Result>(new ListActions.Query(status, owner, strength, overdue, page));
 
     private async Task UpdateAsync(ReviewAction action, ActionStatus status, DateOnly date, Effectiveness? effectiveness = null, string? note = null) =>
         await Fixture.SendAsync(new UpdateActionStatus.Command
@@ -59,6 +59,33 @@ public class FollowUpTests(SliceFixture fixture) : SliceTest(fixture, Users.Supe
         Assert.DoesNotContain((await ListAsync(owner: "Nobody at all")).Rows, r => r.ActionId == action.Id);
         Assert.Contains((await ListAsync(strength: ActionStrength.Intermediate)).Rows, r => r.ActionId == action.Id);
         Assert.DoesNotContain((await ListAsync(strength: ActionStrength.Stronger)).Rows, r => r.ActionId == action.Id);
+    }
+
+    [Fact]
+    public async Task Should_page_the_actions_soonest_due_first_without_repeating_or_skipping_one()
+    {
+        while ((await ListAsync()).Total <= ListActions.PageSize)
+        {
+            await Fixture.ReviewAtAsync(ReviewStage.Approved);
+        }
+
+        var first = await ListAsync();
+        var pages = new List<ListActions.Result> { first };
+        for (var page = 2; page <= first.PageCount; page++)
+        {
+            pages.Add(await ListAsync(page: page));
+        }
+
+        var rows = pages.SelectMany(p => p.Rows).ToList();
+        Assert.Equal(ListActions.PageSize, first.Rows.Count);
+        Assert.Equal(first.Total, rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => r.ActionId).Distinct().Count());
+        Assert.Equal(rows.OrderBy(r => r.DueDate).ThenBy(r => r.ActionId).Select(r => r.ActionId), rows.Select(r => r.ActionId));
+
+        // A page past the last shows the last.
+        var beyond = await ListAsync(page: first.PageCount + 3);
+        Assert.Equal(first.PageCount, beyond.Page);
+        Assert.Equal(pages[^1].Rows.Select(r => r.ActionId), beyond.Rows.Select(r => r.ActionId));
     }
 
     [Fact]
