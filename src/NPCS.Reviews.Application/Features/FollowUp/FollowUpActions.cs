@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using NPCS.Reviews.Application.Data;
 using NPCS.Reviews.Domain.Catalog;
 using NPCS.Reviews.Domain.Reviews;
@@ -48,14 +47,41 @@ public static class FollowUpActions
         return ids.Count == 0 ? [] : await RowsAsync(db, ids, today, ct);
     }
 
-    /// <summary>The rows of these actions (any the user may see, followed up or not), soonest due first.</summary>
+    /// <summary>
+    /// The rows of these actions (any the user may see, followed up or not; the review's own filter
+    /// applies), soonest due first, with the same overdue test as <see cref="Matching"/> inside the
+    /// projection so the database computes it. A LINQ query, not a compiled one: the ids are one SQL
+    /// parameter (<c>EF.Parameter</c>), so its SQL is one text EF Core caches whatever their number,
+    /// and a compiled query cannot say so (EF Core 10 would write a parameter per id, and write that
+    /// SQL again at every call).
+    /// </summary>
     internal static async Task<List<Row>> RowsAsync(ReviewsDbContext db, List<int> ids, DateOnly today, CancellationToken ct) =>
-        await RowsOf(db, ids, today).ToListAsync(ct);
+        await db.ReviewActions.AsNoTracking()
+            .Where(a => EF.Parameter(ids).Contains(a.Id))
+            .OrderBy(a => a.DueDate)
+            .ThenBy(a => a.Id)
+            .Select(a => new Row(
+                a.Id,
+                a.ReviewId,
+                db.Reviews.Where(r => r.Id == a.ReviewId).Select(r => r.Number).First(),
+                db.Findings.Where(f => f.Id == a.FindingId)
+                    .SelectMany(f => db.Set<FactorItem>().Where(i => i.Id == f.FactorItemId).Select(i => i.Name))
+                    .FirstOrDefault(),
+                a.WhatWillBeDone,
+                a.Strength,
+                a.OwnerName,
+                a.OwnerUnit,
+                a.DueDate,
+                a.Status,
+                a.Effectiveness,
+                a.DueDate < today
+                    && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress)))
+            .ToListAsync(ct);
 
-    // Compiled once, as the Actions page is among the most asked: a LINQ query is rebuilt and looked up
-    // in EF Core's cache at every call, about a quarter of this page's handler. Each filter is a
-    // nullable parameter, and EF Core writes one SQL text per combination of null parameters, leaving
-    // the null filters out, so each text still reads one index range.
+    // The count and the page's ids compiled once, as the Actions page is among the most asked: a LINQ
+    // query is rebuilt and looked up in EF Core's cache at every call, about a quarter of this page's
+    // handler. Each filter is a nullable parameter, and EF Core writes one SQL text per combination of
+    // null parameters, leaving the null filters out, so each text still reads one index range.
     private static readonly string[] ThroughReviewFilter = [ReviewsDbContext.ThroughReview];
 
     /// <summary>
@@ -80,40 +106,10 @@ public static class FollowUpActions
                     && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress))));
 
     private static readonly Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, Task<int>> CountOf =
-        EF.CompileAsyncQuery(Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, int>>(
-            (IQueryable<ReviewAction> actions, CancellationToken _) => actions.Count()));
+        EF.CompileAsyncQuery(QueryComposition.Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, int>>(
+            Matching, (IQueryable<ReviewAction> actions, CancellationToken _) => actions.Count()));
 
     private static readonly Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, int, int, IAsyncEnumerable<int>> IdsOf =
-        EF.CompileAsyncQuery(Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, int, int, IQueryable<int>>>(
-            (IQueryable<ReviewAction> actions, int skip, int take) => actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Skip(skip).Take(take).Select(a => a.Id)));
-
-    /// <summary><see cref="Matching"/> followed by <paramref name="step"/>: its first parameter is the matching actions, its others come after Matching's.</summary>
-    private static Expression<TDelegate> Then<TDelegate>(LambdaExpression step) =>
-        Expression.Lambda<TDelegate>(
-            ReplacingExpressionVisitor.Replace(step.Parameters[0], Matching.Body, step.Body),
-            [.. Matching.Parameters, .. step.Parameters.Skip(1)]);
-
-    // The rows read through the filtered actions (the review's own filter applies), with the same
-    // overdue test as Matching inside the projection, so the database computes it.
-    private static readonly Func<ReviewsDbContext, List<int>, DateOnly, IAsyncEnumerable<Row>> RowsOf = EF.CompileAsyncQuery(
-        (ReviewsDbContext db, List<int> ids, DateOnly today) => db.ReviewActions.AsNoTracking()
-            .Where(a => ids.Contains(a.Id))
-            .OrderBy(a => a.DueDate)
-            .ThenBy(a => a.Id)
-            .Select(a => new Row(
-                a.Id,
-                a.ReviewId,
-                db.Reviews.Where(r => r.Id == a.ReviewId).Select(r => r.Number).First(),
-                db.Findings.Where(f => f.Id == a.FindingId)
-                    .SelectMany(f => db.Set<FactorItem>().Where(i => i.Id == f.FactorItemId).Select(i => i.Name))
-                    .FirstOrDefault(),
-                a.WhatWillBeDone,
-                a.Strength,
-                a.OwnerName,
-                a.OwnerUnit,
-                a.DueDate,
-                a.Status,
-                a.Effectiveness,
-                a.DueDate < today
-                    && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress))));
+        EF.CompileAsyncQuery(QueryComposition.Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, int, int, IQueryable<int>>>(
+            Matching, (IQueryable<ReviewAction> actions, int skip, int take) => actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Skip(skip).Take(take).Select(a => a.Id)));
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NPCS.Reviews.Application.Common;
@@ -59,7 +60,7 @@ public static class ListReviews
         /// <summary>The list, or one stage of it: counted and paged by the database, with compiled queries.</summary>
         private async Task<(List<ListRow> Rows, int Total, int Page, int PageCount)> ListAsync(ReviewStage? stage, int requested, CancellationToken ct)
         {
-            var total = await CountOf(db, stage, ct);
+            var total = await CountOf(db, stage, null, ct);
             var (page, pageCount) = Paging(total, requested);
             return (total == 0 ? [] : await PageOf(db, stage, (page - 1) * PageSize, PageSize).ToListAsync(ct), total, page, pageCount);
         }
@@ -68,30 +69,22 @@ public static class ListReviews
         /// A search tests every index entry of the jurisdiction: it is done once, returning the matching
         /// ids in order (a case reference matches a few), which give the count and the page. A search
         /// that matches more than <see cref="SearchMatchesRead"/> (a digit or two) is counted and paged
-        /// by the database as the lists are.
+        /// by the database as the lists are. Then only the page's rows are read.
         /// </summary>
         private async Task<(List<ListRow> Rows, int Total, int Page, int PageCount)> SearchAsync(ReviewStage? stage, string key, int requested, CancellationToken ct)
         {
-            var reviews = db.Reviews.AsNoTracking().Where(r => r.Number.Contains(key) || r.CaseReferenceKey.Contains(key));
-            if (stage is not null)
-            {
-                reviews = reviews.Where(r => r.Stage == stage);
-            }
-
-            // Sorted by the deadline that applies at each stage (Review.DueOrder, stored and indexed);
-            // reviews without a deadline (screened out, approved) go last.
-            var ordered = reviews.OrderBy(r => r.DueOrder).ThenBy(r => r.Number);
-            List<int>? matches = await ordered.Select(r => r.Id).Take(SearchMatchesRead + 1).ToListAsync(ct);
-            if (matches.Count > SearchMatchesRead)
-            {
-                matches = null;
-            }
-
-            var total = matches?.Count ?? await reviews.CountAsync(ct);
+            var matches = await IdsOf(db, stage, key, 0, SearchMatchesRead + 1).ToListAsync(ct);
+            var many = matches.Count > SearchMatchesRead;
+            var total = many ? await CountOf(db, stage, key, ct) : matches.Count;
             var (page, pageCount) = Paging(total, requested);
-            var pageIds = matches?.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-            var rows = total == 0 ? []
-                : await (pageIds is null ? ordered.Skip((page - 1) * PageSize).Take(PageSize) : ordered.Where(r => EF.Parameter(pageIds).Contains(r.Id)))
+            var skip = (page - 1) * PageSize;
+            var pageIds = many ? await IdsOf(db, stage, key, skip, PageSize).ToListAsync(ct) : [.. matches.Skip(skip).Take(PageSize)];
+
+            // LINQ, not compiled: the ids are one SQL parameter (EF.Parameter), one SQL text EF Core caches
+            // whatever their number, which a compiled query cannot say (EF Core 10 writes a parameter per id).
+            var rows = pageIds.Count == 0 ? [] : await db.Reviews.AsNoTracking()
+                .Where(r => EF.Parameter(pageIds).Contains(r.Id))
+                .OrderBy(r => r.DueOrder).ThenBy(r => r.Number)
                 .Select(r => new ListRow(r.Id, r.Number, r.IncidentType, r.IncidentDate, r.Stage, r.FirstDebriefDue, r.CompletionDue,
                     db.Users.Where(u => u.Id == r.AssignedFacilitatorId).Select(u => u.DisplayName).FirstOrDefault()))
                 .ToListAsync(ct);
@@ -104,11 +97,22 @@ public static class ListReviews
             return (Math.Clamp(requested, 1, pageCount), pageCount);
         }
 
-        // Compiled once: the list and its stage filter are most of what is asked, and a LINQ query is
-        // rebuilt and looked up in EF Core's cache at every call. A null stage is left out of the SQL
-        // (EF Core writes one text for a null parameter, one for a value). The jurisdiction filter applies.
-        private static readonly Func<ReviewsDbContext, ReviewStage?, CancellationToken, Task<int>> CountOf = EF.CompileAsyncQuery(
-            (ReviewsDbContext db, ReviewStage? stage, CancellationToken _) => db.Reviews.Count(r => stage == null || r.Stage == stage));
+        // Compiled once: the list, its stage filter and the search are most of what is asked, and a LINQ
+        // query is rebuilt and looked up in EF Core's cache at every call. A null stage or search key is
+        // left out of the SQL (EF Core writes one text for a null parameter, one for a value). The
+        // jurisdiction filter applies. Lists are sorted by the deadline that applies at each stage
+        // (Review.DueOrder, stored and indexed); reviews without a deadline (screened out, approved) go last.
+        private static readonly Expression<Func<ReviewsDbContext, ReviewStage?, string?, IQueryable<Review>>> Matching =
+            (db, stage, key) => db.Reviews.AsNoTracking()
+                .Where(r => (stage == null || r.Stage == stage) && (key == null || r.Number.Contains(key) || r.CaseReferenceKey.Contains(key)));
+
+        private static readonly Func<ReviewsDbContext, ReviewStage?, string?, CancellationToken, Task<int>> CountOf = EF.CompileAsyncQuery(
+            QueryComposition.Then<Func<ReviewsDbContext, ReviewStage?, string?, CancellationToken, int>>(
+                Matching, (IQueryable<Review> reviews, CancellationToken _) => reviews.Count()));
+
+        private static readonly Func<ReviewsDbContext, ReviewStage?, string?, int, int, IAsyncEnumerable<int>> IdsOf = EF.CompileAsyncQuery(
+            QueryComposition.Then<Func<ReviewsDbContext, ReviewStage?, string?, int, int, IQueryable<int>>>(
+                Matching, (IQueryable<Review> reviews, int skip, int take) => reviews.OrderBy(r => r.DueOrder).ThenBy(r => r.Number).Skip(skip).Take(take).Select(r => r.Id)));
 
         private static readonly Func<ReviewsDbContext, ReviewStage?, int, int, IAsyncEnumerable<ListRow>> PageOf = EF.CompileAsyncQuery(
             (ReviewsDbContext db, ReviewStage? stage, int skip, int take) => db.Reviews.AsNoTracking()
