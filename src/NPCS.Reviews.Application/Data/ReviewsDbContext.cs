@@ -137,6 +137,12 @@ public class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options, ICurre
     /// </summary>
     public const string ThroughReview = nameof(ThroughReview);
 
+    /// <summary>
+    /// <see cref="ThroughReview"/> as the list <c>IgnoreQueryFilters</c> takes, for compiled queries
+    /// (an expression tree cannot hold a collection expression).
+    /// </summary>
+    internal static readonly string[] ThroughReviewFilters = [ThroughReview];
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -78,12 +78,6 @@ public static class FollowUpActions
                     && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress)))
             .ToListAsync(ct);
 
-    // The count and the page's ids compiled once, as the Actions page is among the most asked: a LINQ
-    // query is rebuilt and looked up in EF Core's cache at every call, about a quarter of this page's
-    // handler. Each filter is a nullable parameter, and EF Core writes one SQL text per combination of
-    // null parameters, leaving the null filters out, so each text still reads one index range.
-    private static readonly string[] ThroughReviewFilter = [ReviewsDbContext.ThroughReview];
-
     /// <summary>
     /// The actions followed up in a jurisdiction, filtered: those of its approved reviews, found by the
     /// key the review keeps on each action while approved (<see cref="ReviewAction.FollowUpJurisdictionId"/>,
@@ -95,7 +89,7 @@ public static class FollowUpActions
     /// (follow-up key, status, due date) index alone. Written once, then composed into the count and the page.
     /// </summary>
     private static readonly Expression<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, IQueryable<ReviewAction>>> Matching =
-        (db, jurisdictionId, status, strength, owner, overdueOn) => db.ReviewActions.IgnoreQueryFilters(ThroughReviewFilter)
+        (db, jurisdictionId, status, strength, owner, overdueOn) => db.ReviewActions.IgnoreQueryFilters(ReviewsDbContext.ThroughReviewFilters)
             .Where(a => a.FollowUpJurisdictionId != null && a.FollowUpJurisdictionId == jurisdictionId
                 && (status == null || a.Status == status)
                 && (strength == null || a.Strength == strength)
@@ -105,6 +99,10 @@ public static class FollowUpActions
                 && (overdueOn == null || (a.DueDate < overdueOn
                     && (a.Status == ActionStatus.Proposed || a.Status == ActionStatus.Approved || a.Status == ActionStatus.InProgress))));
 
+    // The count and the page's ids compiled once, as the Actions page is among the most asked: a LINQ
+    // query is rebuilt and looked up in EF Core's cache at every call, about a quarter of this page's
+    // handler. Each filter is a nullable parameter, and EF Core writes one SQL text per combination of
+    // null parameters, leaving the null filters out, so each text still reads one index range.
     private static readonly Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, Task<int>> CountOf =
         EF.CompileAsyncQuery(QueryComposition.Then<Func<ReviewsDbContext, int?, ActionStatus?, ActionStrength?, string?, DateOnly?, CancellationToken, int>>(
             Matching, (IQueryable<ReviewAction> actions, CancellationToken _) => actions.Count()));

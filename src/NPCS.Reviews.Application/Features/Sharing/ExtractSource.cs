@@ -153,8 +153,6 @@ public sealed class ExtractSource(ReviewsDbContext db)
         }
     }
 
-    private static readonly string[] ThroughReviewFilter = [ReviewsDbContext.ThroughReview];
-
     // The dashboard's four queries, compiled once (a LINQ query is rebuilt and looked up in EF Core's
     // cache at every call): the reviews approved in [start, end), of one incident type or all (a null
     // type is left out of the SQL). Each joins the filtered Reviews, so ThroughReview is left out.
@@ -172,7 +170,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
                     r.IncidentType,
                     r.CauseCategory,
                     db.DebriefSessions.Where(s => s.ReviewId == r.Id && s.Status == SessionStatus.Held).Min(s => (int?)s.Date.DayNumber)))
-                .IgnoreQueryFilters(ThroughReviewFilter));
+                .IgnoreQueryFilters(ReviewsDbContext.ThroughReviewFilters));
 
     private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedNeed>> CountedNeeds = EF.CompileAsyncQuery(
         (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
@@ -180,14 +178,14 @@ public sealed class ExtractSource(ReviewsDbContext db)
              where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
              join n in db.Needs on r.Id equals n.ReviewId
              group n by new { n.Category, n.Status } into g
-             select new CountedNeed(g.Key.Category, g.Key.Status, g.Count())).IgnoreQueryFilters(ThroughReviewFilter));
+             select new CountedNeed(g.Key.Category, g.Key.Status, g.Count())).IgnoreQueryFilters(ReviewsDbContext.ThroughReviewFilters));
 
     private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedFinding>> CountedFindings = EF.CompileAsyncQuery(
         (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
             (from r in db.Reviews.AsNoTracking()
              where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
              join f in db.Findings on r.Id equals f.ReviewId
-             select new CountedFinding(f.ReviewId, f.Rating, f.FactorItemId)).IgnoreQueryFilters(ThroughReviewFilter));
+             select new CountedFinding(f.ReviewId, f.Rating, f.FactorItemId)).IgnoreQueryFilters(ReviewsDbContext.ThroughReviewFilters));
 
     private static readonly Func<ReviewsDbContext, DateTimeOffset, DateTimeOffset, IncidentType?, IAsyncEnumerable<CountedAction>> CountedActions = EF.CompileAsyncQuery(
         (ReviewsDbContext db, DateTimeOffset start, DateTimeOffset end, IncidentType? type) =>
@@ -195,7 +193,7 @@ public sealed class ExtractSource(ReviewsDbContext db)
              where r.Stage == ReviewStage.Approved && r.ApprovedAt >= start && r.ApprovedAt < end && (type == null || r.IncidentType == type)
              join a in db.ReviewActions on r.Id equals a.ReviewId
              group a by new { a.Strength, a.Status } into g
-             select new CountedAction(g.Key.Strength, g.Key.Status, g.Count())).IgnoreQueryFilters(ThroughReviewFilter));
+             select new CountedAction(g.Key.Strength, g.Key.Status, g.Count())).IgnoreQueryFilters(ReviewsDbContext.ThroughReviewFilters));
 
     private sealed record CountedReview(DateTimeOffset ApprovedAt, int NotifiedDay, int CompletionDueDay, IncidentType IncidentType, CauseCategory CauseCategory, int? FirstDebriefDay);
 
