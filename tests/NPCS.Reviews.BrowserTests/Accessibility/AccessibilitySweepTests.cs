@@ -223,9 +223,16 @@ public sealed class AccessibilitySweepTests(BrowserFixture app, ITestOutputHelpe
     /// </summary>
     private const string ReflowScript = """
         async () => {
-          // Two frames, so the page's resize observers have run at the new size.
-          await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+          // Two frames at least, so the page's resize observers have run at the new size; then up to a
+          // second more while the page still scrolls sideways, since a chart redraws at its new size a
+          // frame or more after its observer ran (Chart.js throttles its resize to animation frames).
+          const frame = () => new Promise(done => requestAnimationFrame(done));
           const root = document.documentElement;
+          await frame();
+          await frame();
+          for (const until = performance.now() + 1000; root.scrollWidth > root.clientWidth && performance.now() < until;) {
+            await frame();
+          }
           const width = root.clientWidth;
           const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
             + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '');

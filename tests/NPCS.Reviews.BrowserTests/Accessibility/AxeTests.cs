@@ -9,6 +9,37 @@ namespace NPCS.Reviews.BrowserTests.Accessibility;
 [Collection(UsesBrowser.Name)]
 public sealed class AxeTests(BrowserFixture app)
 {
+    /// <summary>
+    /// The check every page passes can fail: on a page broken on purpose it names each WCAG failure, and it
+    /// leaves out axe's best-practice rules, which are not WCAG 2.1 A or AA.
+    /// </summary>
+    [Fact]
+    public async Task The_check_finds_the_failures_of_a_page_broken_on_purpose()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(
+            """
+            <!doctype html>
+            <html lang="en">
+            <head><title>Broken on purpose</title></head>
+            <body>
+              <h1>Broken on purpose</h1>
+              <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+              <input type="text" name="unlabelled">
+              <p style="color: #bbb; background: #fff">Text too faint to read</p>
+            </body>
+            </html>
+            """);
+
+        var found = (await Axe.ViolationsAsync(page)).Select(v => v.Id).ToList();
+
+        Assert.Contains("image-alt", found);
+        Assert.Contains("label", found);
+        Assert.Contains("color-contrast", found);
+        Assert.DoesNotContain("region", found);
+    }
+
     [Fact]
     public async Task Sign_in_page_has_no_accessibility_violations()
     {
